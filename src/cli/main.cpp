@@ -1,0 +1,177 @@
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "engine/inputs.hpp"
+#include "engine/linter.hpp"
+#include "engine/runner.hpp"
+#include "report/reporter.hpp"
+#include "rules/catalog.hpp"
+
+namespace {
+
+using namespace bilint;
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  bool use_stdin = false;
+  std::string stdin_filename = "<stdin>";
+  std::string format = "gcc";
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string fail_level = "warning";
+  std::string column_unit = "codepoint";
+  std::string color = "auto";
+  unsigned jobs = 0;
+};
+
+bool use_color(const std::string& choice) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb") return false;
+  return ::isatty(STDOUT_FILENO) != 0;
+}
+
+void write_stdout(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+int run_check(const CheckOptions& options) {
+  const RuleCatalog& catalog = RuleCatalog::builtin();
+  const Linter linter(catalog, RuleSelection{options.select, options.ignore});
+
+  std::vector<InputError> errors;
+  std::vector<Input> inputs;
+  if (options.use_stdin) {
+    std::string text(std::istreambuf_iterator<char>(std::cin), {});
+    inputs.push_back({options.stdin_filename, std::move(text)});
+  } else {
+    inputs = collect_inputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths,
+                            errors);
+  }
+  RunResult result = run(linter, inputs, options.jobs);
+  errors.insert(errors.end(), result.errors.begin(), result.errors.end());
+  std::sort(errors.begin(), errors.end(),
+            [](const InputError& a, const InputError& b) { return a.path < b.path; });
+  for (const InputError& error : errors) {
+    std::fputs(fmt::format("bilint: error: {}: {}\n", error.path, error.message).c_str(), stderr);
+  }
+
+  static const std::map<std::string, ColumnUnit> kUnits = {{"codepoint", ColumnUnit::codepoint},
+                                                           {"utf16", ColumnUnit::utf16},
+                                                           {"byte", ColumnUnit::byte},
+                                                           {"display", ColumnUnit::display}};
+  ReportOptions report;
+  report.column_unit = kUnits.at(options.column_unit);
+  report.color = use_color(options.color);
+  write_stdout(make_reporter(options.format, report)->render(result));
+
+  if (!errors.empty()) return kExitUsage;
+  const Severity fail = *parse_severity(options.fail_level);
+  const bool failed = std::any_of(result.findings.begin(), result.findings.end(),
+                                  [&](const Finding& f) { return f.severity >= fail; });
+  return failed ? kExitFindings : kExitClean;
+}
+
+int run_rules() {
+  const RuleCatalog& catalog = RuleCatalog::builtin();
+  std::size_t width = 0;
+  for (const RuleMetadata& rule : catalog.rules()) width = std::max(width, rule.id.size());
+  std::string out = fmt::format("{:<{}}  {:<8}  {:<7}  {}\n", "RULE", width, "SEVERITY", "FIXABLE",
+                                "SUMMARY");
+  for (const RuleMetadata& rule : catalog.rules()) {
+    out += fmt::format("{:<{}}  {:<8}  {:<7}  {}\n", rule.id, width,
+                       to_string(rule.default_severity), rule.fixable ? "yes" : "no", rule.summary);
+  }
+  write_stdout(out);
+  for (const std::string& problem : catalog.problems()) {
+    std::fputs(fmt::format("bilint: error: rule catalogue: {}\n", problem).c_str(), stderr);
+  }
+  return catalog.problems().empty() ? kExitClean : kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"bilint: a translation-consistency linter for bilingual English/Chinese digests",
+               "bilint"};
+  app.set_version_flag("--version", std::string("bilint ") + BILINT_VERSION);
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand("check", "Lint digest files and directories");
+  check_cmd->add_option("paths", check.paths, "Files or directories (directories: *.md, recursively)");
+  check_cmd->add_flag("--stdin", check.use_stdin, "Read one digest from standard input");
+  check_cmd->add_option("--stdin-filename", check.stdin_filename,
+                        "Name to report standard input under")
+      ->capture_default_str();
+  check_cmd->add_option("--format", check.format, "Output format")
+      ->check(CLI::IsMember({"gcc", "json"}))
+      ->capture_default_str();
+  check_cmd->add_option("--select", check.select,
+                        "Run only these rules or families (comma-separated or repeated)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check_cmd->add_option("--ignore", check.ignore, "Do not run these rules or families")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check_cmd->add_option("--fail-level", check.fail_level,
+                        "Exit 1 when a finding has at least this severity")
+      ->check(CLI::IsMember({"note", "warning", "error"}))
+      ->capture_default_str();
+  check_cmd->add_option("--column-unit", check.column_unit, "How columns are counted")
+      ->check(CLI::IsMember({"codepoint", "utf16", "byte", "display"}))
+      ->capture_default_str();
+  check_cmd->add_option("--color", check.color, "Colour the output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  check_cmd->add_option("-j,--jobs", check.jobs, "Files checked in parallel (0: one per core)")
+      ->capture_default_str();
+
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+
+  try {
+    if (*check_cmd) {
+      if (check.use_stdin && !check.paths.empty()) {
+        throw UsageError("--stdin takes no paths");
+      }
+      return run_check(check);
+    }
+    if (*rules_cmd) return run_rules();
+  } catch (const UsageError& e) {
+    std::fputs(fmt::format("bilint: error: {}\n", e.what()).c_str(), stderr);
+    return kExitUsage;
+  }
+  return kExitUsage;
+}

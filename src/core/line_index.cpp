@@ -1,0 +1,78 @@
+#include "core/line_index.hpp"
+
+#include <algorithm>
+
+#include "core/unicode.hpp"
+#include "core/utf8.hpp"
+
+namespace bilint {
+
+std::size_t Position::column(ColumnUnit unit) const {
+  switch (unit) {
+    case ColumnUnit::utf16:
+      return utf16_column;
+    case ColumnUnit::byte:
+      return byte_column;
+    case ColumnUnit::display:
+      return display_column;
+    case ColumnUnit::codepoint:
+      break;
+  }
+  return codepoint_column;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      starts_.push_back(i + 1);
+    } else if (text[i] == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      starts_.push_back(i + 1);
+    }
+  }
+}
+
+LineIndex::LineIndex(std::string_view text, std::vector<std::size_t> starts)
+    : text_(text), starts_(std::move(starts)) {}
+
+std::size_t LineIndex::line_of(std::size_t offset) const {
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<std::size_t>(it - starts_.begin()) - 1;
+}
+
+Span LineIndex::line_span_with_terminator(std::size_t line) const {
+  const std::size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text_.size();
+  return {starts_[line], end};
+}
+
+Span LineIndex::line_span(std::size_t line) const {
+  Span span = line_span_with_terminator(line);
+  if (span.end > span.begin && text_[span.end - 1] == '\n') --span.end;
+  if (span.end > span.begin && text_[span.end - 1] == '\r') --span.end;
+  return span;
+}
+
+Position LineIndex::position(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  Position pos;
+  pos.offset = offset;
+  const std::size_t line = line_of(offset);
+  pos.line = line + 1;
+  std::size_t i = starts_[line];
+  pos.byte_column = offset - i + 1;
+  while (i < offset) {
+    const utf8::Decoded d = utf8::decode(text_, i);
+    pos.codepoint_column += 1;
+    pos.utf16_column += static_cast<std::size_t>(utf8::utf16_length(d.code_point));
+    if (d.code_point == U'\t') {
+      pos.display_column += kTabStop - (pos.display_column - 1) % kTabStop;
+    } else {
+      pos.display_column += static_cast<std::size_t>(unicode::display_width(d.code_point));
+    }
+    i += d.length;
+  }
+  return pos;
+}
+
+}  // namespace bilint

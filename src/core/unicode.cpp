@@ -1,0 +1,36 @@
+#include "core/unicode.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+namespace bilint::unicode {
+
+int display_width(char32_t cp) {
+  if (cp >= 0x20 && cp < 0x7F) return 1;
+  const auto c = static_cast<UChar32>(cp);
+  if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF) return 0;
+  switch (u_charType(c)) {
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_FORMAT_CHAR:
+    case U_CONTROL_CHAR:
+      return 0;
+    default:
+      break;
+  }
+  switch (u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH)) {
+    case U_EA_WIDE:
+    case U_EA_FULLWIDTH:
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+bool is_han(char32_t cp) {
+  if (cp < 0x2E80) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(cp), &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+}  // namespace bilint::unicode

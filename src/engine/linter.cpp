@@ -1,0 +1,143 @@
+#include "engine/linter.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "parse/digest_parser.hpp"
+#include "rules/registry.hpp"
+
+namespace bilint {
+
+namespace {
+
+bool matches(std::string_view selector, std::string_view id) {
+  if (selector == "all" || selector == id) return true;
+  if (selector.ends_with('/')) selector.remove_suffix(1);
+  return id.size() > selector.size() && id.starts_with(selector) && id[selector.size()] == '/';
+}
+
+void check_selectors(const RuleCatalog& catalog, const std::vector<std::string>& selectors,
+                     std::string_view option) {
+  for (const std::string& selector : selectors) {
+    const bool known = std::any_of(catalog.rules().begin(), catalog.rules().end(),
+                                   [&](const RuleMetadata& m) { return matches(selector, m.id); });
+    if (!known) {
+      throw UsageError(fmt::format("{} '{}' names no rule or family (see 'bilint rules')", option,
+                                   selector));
+    }
+  }
+}
+
+class CollectingSink final : public DiagnosticSink {
+ public:
+  CollectingSink(std::vector<Diagnostic>& out, const std::string& id, Severity severity)
+      : out_(out), id_(id), severity_(severity) {}
+  void report(Report r) override {
+    Severity severity = severity_;
+    // A rule may mark a milder case; it never raises a finding above the configured level.
+    if (r.severity && *r.severity < severity) severity = *r.severity;
+    out_.push_back(Diagnostic{id_, severity, r.span, std::move(r.message), std::move(r.fix),
+                              std::move(r.related)});
+  }
+
+ private:
+  std::vector<Diagnostic>& out_;
+  const std::string& id_;
+  Severity severity_;
+};
+
+// Long lines (a minified paragraph, a 100 MB single line) are shown as a window around the finding.
+constexpr std::size_t kExcerptMax = 512;
+constexpr std::size_t kExcerptBefore = 160;
+
+std::size_t to_boundary(std::string_view text, std::size_t offset) {
+  while (offset > 0 && offset < text.size() &&
+         (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
+    --offset;
+  }
+  return offset;
+}
+
+}  // namespace
+
+Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection) {
+  check_selectors(catalog, selection.select, "--select");
+  check_selectors(catalog, selection.ignore, "--ignore");
+  const auto& factories = RuleRegistry::factories();
+  for (const RuleMetadata& meta : catalog.rules()) {
+    const auto selected = [&](const std::vector<std::string>& selectors) {
+      return std::any_of(selectors.begin(), selectors.end(),
+                         [&](const std::string& s) { return matches(s, meta.id); });
+    };
+    if (!selection.select.empty() && !selected(selection.select)) continue;
+    if (selected(selection.ignore)) continue;
+    const auto factory = factories.find(meta.id);
+    if (factory == factories.end()) continue;
+    rules_.push_back({meta.id, meta.default_severity, factory->second()});
+  }
+}
+
+std::vector<std::string> Linter::rule_ids() const {
+  std::vector<std::string> ids;
+  for (const ActiveRule& active : rules_) ids.push_back(active.id);
+  return ids;
+}
+
+std::vector<Diagnostic> Linter::diagnose(const SourceFile& source) const {
+  const Document document = parse_digest(source);
+  const RuleContext context{source, document};
+  std::vector<Diagnostic> diagnostics;
+  for (const ActiveRule& active : rules_) {
+    CollectingSink sink(diagnostics, active.id, active.severity);
+    active.rule->check(context, sink);
+  }
+  return diagnostics;
+}
+
+std::vector<Finding> Linter::lint(const SourceFile& source) const {
+  std::vector<Finding> findings;
+  for (const Diagnostic& diagnostic : diagnose(source)) {
+    findings.push_back(resolve(source, diagnostic));
+  }
+  std::sort(findings.begin(), findings.end(), finding_less);
+  return findings;
+}
+
+Finding resolve(const SourceFile& source, const Diagnostic& diagnostic) {
+  const LineIndex& lines = source.lines();
+  const auto location = [&](const std::string& path, Span span) {
+    return Location{path, lines.position(span.begin), lines.position(span.end)};
+  };
+  Finding finding;
+  finding.rule_id = diagnostic.rule_id;
+  finding.severity = diagnostic.severity;
+  finding.message = diagnostic.message;
+  finding.location = location(source.path(), diagnostic.span);
+
+  const Span line = lines.line_span(finding.location.start.line - 1);
+  Span window = line;
+  if (line.size() > kExcerptMax) {
+    const std::string_view text = source.text();
+    const std::size_t at = diagnostic.span.begin;
+    window.begin = to_boundary(text, at > line.begin + kExcerptBefore ? at - kExcerptBefore : line.begin);
+    window.end = to_boundary(text, std::min(line.end, window.begin + kExcerptMax));
+  }
+  finding.excerpt = std::string(source.slice(window));
+  finding.excerpt_start = window.begin;
+
+  if (diagnostic.fix) {
+    ResolvedFix fix{diagnostic.fix->description, {}};
+    for (const Edit& edit : diagnostic.fix->edits) {
+      fix.edits.push_back(
+          {lines.position(edit.span.begin), lines.position(edit.span.end), edit.replacement});
+    }
+    finding.fix = std::move(fix);
+  }
+  for (const RelatedSpan& related : diagnostic.related) {
+    finding.related.push_back({location(source.path(), related.span), related.message});
+  }
+  return finding;
+}
+
+}  // namespace bilint

@@ -1,0 +1,68 @@
+#include "engine/runner.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
+
+namespace bilint {
+
+namespace {
+
+struct FileOutcome {
+  std::vector<Finding> findings;
+  std::optional<InputError> error;
+};
+
+FileOutcome lint_one(const Linter& linter, const Input& input) {
+  FileOutcome outcome;
+  std::string error;
+  std::optional<std::string> bytes = input.text ? input.text : read_file(input.path, error);
+  if (!bytes) {
+    outcome.error = InputError{input.path, error};
+    return outcome;
+  }
+  if (looks_binary(*bytes)) {
+    outcome.error = InputError{input.path, "binary file (not UTF-8 text); skipped"};
+    return outcome;
+  }
+  const SourceFile source(input.path, std::move(*bytes));
+  outcome.findings = linter.lint(source);
+  return outcome;
+}
+
+}  // namespace
+
+RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs) {
+  if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(inputs.size(), 1)));
+
+  std::vector<FileOutcome> outcomes(inputs.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      outcomes[i] = lint_one(linter, inputs[i]);
+    }
+  };
+  if (jobs == 1) {
+    work();
+  } else {
+    std::vector<std::jthread> workers;
+    for (unsigned t = 0; t < jobs; ++t) workers.emplace_back(work);
+  }
+
+  RunResult result;
+  for (FileOutcome& outcome : outcomes) {
+    if (outcome.error) {
+      result.errors.push_back(std::move(*outcome.error));
+      continue;
+    }
+    ++result.files_checked;
+    std::move(outcome.findings.begin(), outcome.findings.end(),
+              std::back_inserter(result.findings));
+  }
+  std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
+  return result;
+}
+
+}  // namespace bilint

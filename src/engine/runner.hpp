@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "engine/inputs.hpp"
+#include "engine/linter.hpp"
+
+namespace bilint {
+
+struct RunResult {
+  std::vector<Finding> findings;  // sorted by file, line, column, rule
+  std::vector<InputError> errors;  // sorted by path
+  std::size_t files_checked = 0;
+};
+
+// Lints the inputs on `jobs` threads (0: one per core). Files are independent, so each worker takes
+// the next file and keeps its findings in that file's slot; the output order is fixed by the sort,
+// never by the threads.
+RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs);
+
+}  // namespace bilint

@@ -1,0 +1,211 @@
+#include "parse/digest_parser.hpp"
+
+#include <string_view>
+
+namespace bilint {
+
+namespace {
+
+constexpr std::string_view kSourceNotePrefix = "数据来源";
+// The link line is looked for among the first few non-blank lines under a heading; anything before it
+// is stray text. Further down, a line starting with `[` is summary text, not the entry's link.
+constexpr int kLinkSearchLines = 3;
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+struct LineInfo {
+  Span content;
+  bool blank = false;
+  int heading_level = 0;  // 1-6 for an ATX heading outside fenced code, else 0
+  std::size_t indent = 0;
+};
+
+std::size_t skip_spaces(std::string_view text, std::size_t i, std::size_t end) {
+  while (i < end && is_space(text[i])) ++i;
+  return i;
+}
+
+std::size_t trim_end(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin && is_space(text[end - 1])) --end;
+  return end;
+}
+
+// ATX heading level of a line (CommonMark §4.2: up to three spaces of indentation, 1-6 #s, then a
+// space, a tab or the end of the line).
+int heading_level(std::string_view text, Span line) {
+  std::size_t i = line.begin;
+  std::size_t spaces = 0;
+  while (i < line.end && text[i] == ' ' && spaces < 4) ++i, ++spaces;
+  if (spaces > 3) return 0;
+  int level = 0;
+  while (i < line.end && text[i] == '#') ++i, ++level;
+  if (level == 0 || level > 6) return 0;
+  if (i < line.end && !is_space(text[i])) return 0;
+  return level;
+}
+
+bool is_fence(std::string_view text, Span line) {
+  const std::size_t i = skip_spaces(text, line.begin, line.end);
+  if (i - line.begin > 3 || i + 3 > line.end) return false;
+  const std::string_view head = text.substr(i, 3);
+  return head == "```" || head == "~~~";
+}
+
+Span heading_text(std::string_view text, Span line) {
+  std::size_t i = skip_spaces(text, line.begin, line.end);
+  while (i < line.end && text[i] == '#') ++i;
+  i = skip_spaces(text, i, line.end);
+  std::size_t end = trim_end(text, i, line.end);
+  // An optional closing sequence of #s, when preceded by a space (CommonMark).
+  std::size_t hashes = end;
+  while (hashes > i && text[hashes - 1] == '#') --hashes;
+  if (hashes < end && (hashes == i || is_space(text[hashes - 1]))) end = trim_end(text, i, hashes);
+  return {i, end};
+}
+
+// Finds the closing delimiter matching the opener at `open`, allowing nesting and backslash escapes.
+std::size_t find_closing(std::string_view text, std::size_t open, std::size_t end, char opener,
+                         char closer) {
+  int depth = 0;
+  for (std::size_t i = open; i < end; ++i) {
+    const char c = text[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == opener) {
+      ++depth;
+    } else if (c == closer && --depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+LinkLine parse_link_line(std::string_view text, Span line) {
+  LinkLine link;
+  link.line = line;
+  const std::size_t open = skip_spaces(text, line.begin, line.end);
+  const std::size_t close = find_closing(text, open, line.end, '[', ']');
+  if (close == std::string_view::npos) {
+    link.text = {open + 1, trim_end(text, open + 1, line.end)};
+    return link;
+  }
+  link.text = {open + 1, close};
+  const std::size_t paren = close + 1;
+  if (paren >= line.end || text[paren] != '(') {
+    link.trailing = {paren, line.end};
+    return link;
+  }
+  const std::size_t paren_close = find_closing(text, paren, line.end, '(', ')');
+  const std::size_t url_end = paren_close == std::string_view::npos ? line.end : paren_close;
+  std::size_t url_begin = skip_spaces(text, paren + 1, url_end);
+  std::size_t url_stop = trim_end(text, url_begin, url_end);
+  if (url_stop > url_begin + 1 && text[url_begin] == '<' && text[url_stop - 1] == '>') {
+    ++url_begin;
+    --url_stop;
+  }
+  link.url = {url_begin, url_stop};
+  if (paren_close != std::string_view::npos) {
+    link.closed = true;
+    link.trailing = {paren_close + 1, line.end};
+  } else {
+    link.trailing = {line.end, line.end};
+  }
+  return link;
+}
+
+bool starts_link(std::string_view text, const LineInfo& line) {
+  return !line.blank && text[line.content.begin + line.indent] == '[';
+}
+
+}  // namespace
+
+Document parse_digest(const SourceFile& source) {
+  const std::string_view text = source.text();
+  const LineIndex& index = source.lines();
+  Document doc;
+  doc.source = &source;
+
+  std::vector<LineInfo> lines(index.line_count());
+  bool in_fence = false;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    LineInfo& info = lines[n];
+    info.content = index.line_span(n);
+    const std::size_t first = skip_spaces(text, info.content.begin, info.content.end);
+    info.blank = first == info.content.end;
+    info.indent = first - info.content.begin;
+    if (is_fence(text, info.content)) {
+      in_fence = !in_fence;
+    } else if (!in_fence && !info.blank) {
+      info.heading_level = heading_level(text, info.content);
+    }
+  }
+  // A text ending in a newline has an empty last "line" after it; it is not a line of the file.
+  std::size_t line_count = lines.size();
+  if (line_count > 1 && lines.back().content.empty()) --line_count;
+
+  const auto next_nonblank = [&](std::size_t from) {
+    while (from < line_count && lines[from].blank) ++from;
+    return from;
+  };
+
+  // Level-2 headings start entries; a heading of another level does when a link line follows it.
+  std::vector<std::size_t> starts;
+  for (std::size_t n = 0; n < line_count; ++n) {
+    const int level = lines[n].heading_level;
+    if (level == 0) continue;
+    const std::size_t next = next_nonblank(n + 1);
+    if (level == 2 || (next < line_count && starts_link(text, lines[next]))) starts.push_back(n);
+  }
+
+  const std::size_t file_end = text.size();
+  const auto line_start = [&](std::size_t n) {
+    return n < line_count ? lines[n].content.begin : file_end;
+  };
+  doc.preamble = {0, starts.empty() ? file_end : line_start(starts.front())};
+
+  for (std::size_t s = 0; s < starts.size(); ++s) {
+    const std::size_t h = starts[s];
+    const std::size_t stop = s + 1 < starts.size() ? starts[s + 1] : line_count;
+    Entry entry;
+    entry.heading = lines[h].content;
+    entry.heading_level = lines[h].heading_level;
+    entry.english_title = heading_text(text, entry.heading);
+    entry.separated = h == 0 || lines[h - 1].blank;
+    entry.extent = {line_start(h), line_start(stop)};
+
+    std::size_t body = h + 1;
+    std::size_t candidate = next_nonblank(h + 1);
+    for (int seen = 0; candidate < stop && seen < kLinkSearchLines; ++seen) {
+      if (starts_link(text, lines[candidate])) {
+        for (std::size_t n = h + 1; n < candidate; ++n) {
+          if (!lines[n].blank) entry.stray.push_back(lines[n].content);
+        }
+        entry.link = parse_link_line(text, lines[candidate].content);
+        body = candidate + 1;
+        break;
+      }
+      candidate = next_nonblank(candidate + 1);
+    }
+
+    for (std::size_t n = next_nonblank(body); n < stop; n = next_nonblank(n)) {
+      const std::size_t first = n;
+      while (n < stop && !lines[n].blank) ++n;
+      entry.summary.push_back(
+          {lines[first].content.begin + lines[first].indent, lines[n - 1].content.end});
+    }
+    doc.entries.push_back(std::move(entry));
+  }
+
+  // A closing "数据来源：<url>" paragraph belongs to the file, not to the last entry's summary.
+  if (!doc.entries.empty() && !doc.entries.back().summary.empty()) {
+    const Span last = doc.entries.back().summary.back();
+    if (text.substr(last.begin, last.size()).starts_with(kSourceNotePrefix) &&
+        index.line_of(last.begin) == index.line_of(last.end)) {
+      doc.source_note = last;
+      doc.entries.back().summary.pop_back();
+    }
+  }
+  return doc;
+}
+
+}  // namespace bilint

@@ -1,0 +1,125 @@
+#include "report/gcc_reporter.hpp"
+
+#include <array>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include "core/unicode.hpp"
+#include "core/utf8.hpp"
+
+namespace bilint {
+
+namespace {
+
+fmt::text_style severity_style(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_red);
+    case Severity::warning:
+      return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_magenta);
+    case Severity::note:
+      break;
+  }
+  return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_cyan);
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+CaretLines render_caret(const Finding& finding) {
+  CaretLines out;
+  const std::string_view excerpt = finding.excerpt;
+  const std::size_t start = finding.location.start.offset - finding.excerpt_start;
+  const std::size_t end = finding.location.end.line == finding.location.start.line
+                              ? std::min(finding.location.end.offset - finding.excerpt_start,
+                                         excerpt.size())
+                              : excerpt.size();
+  std::size_t column = 0;
+  for (std::size_t i = 0; i < excerpt.size();) {
+    const utf8::Decoded d = utf8::decode(excerpt, i);
+    int width = 0;
+    if (d.code_point == U'\t') {
+      width = kTabStop - static_cast<int>(column % kTabStop);
+      out.source.append(static_cast<std::size_t>(width), ' ');
+    } else if (!d.valid || d.code_point < 0x20 || d.code_point == 0x7F) {
+      // Shown as U+FFFD so that the terminal does not act on control bytes.
+      width = 1;
+      utf8::append(out.source, utf8::kReplacement);
+    } else {
+      width = unicode::display_width(d.code_point);
+      out.source.append(excerpt.substr(i, d.length));
+    }
+    const auto w = static_cast<std::size_t>(width);
+    if (i < start) {
+      out.caret.append(w, ' ');
+    } else if (i == start) {
+      out.caret += '^';
+      if (w > 1) out.caret.append(w - 1, end > start ? '~' : ' ');
+    } else if (i < end) {
+      out.caret.append(w, '~');
+    }
+    column += w;
+    i += d.length;
+  }
+  if (start >= excerpt.size()) {
+    out.caret.append(column > out.caret.size() ? column - out.caret.size() : 0, ' ');
+    out.caret += '^';
+  }
+  while (!out.caret.empty() && out.caret.back() == ' ') out.caret.pop_back();
+  return out;
+}
+
+std::string GccReporter::render(const RunResult& result) const {
+  fmt::memory_buffer out;
+  const bool color = options_.color;
+  const auto styled = [color](fmt::text_style style, std::string_view text) {
+    return color ? fmt::format(style, "{}", text) : std::string(text);
+  };
+  std::array<std::size_t, 3> counts{};
+  for (const Finding& f : result.findings) {
+    ++counts[static_cast<std::size_t>(f.severity)];
+    const Location& at = f.location;
+    fmt::format_to(std::back_inserter(out), "{} {} {} {}\n",
+                   styled(fmt::emphasis::bold, fmt::format("{}:{}:{}:", at.path, at.start.line,
+                                                           at.start.column(options_.column_unit))),
+                   styled(severity_style(f.severity), fmt::format("{}:", to_string(f.severity))),
+                   styled(fmt::emphasis::bold, f.message), fmt::format("[{}]", f.rule_id));
+    if (options_.show_source) {
+      const CaretLines lines = render_caret(f);
+      const std::string gutter = fmt::format("{:>5}", at.start.line);
+      fmt::format_to(std::back_inserter(out), "{} | {}\n{:>5} | {}\n", gutter, lines.source, "",
+                     styled(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green),
+                            lines.caret));
+    }
+    for (const RelatedLocation& related : f.related) {
+      fmt::format_to(std::back_inserter(out), "{} {} {}\n",
+                     styled(fmt::emphasis::bold,
+                            fmt::format("{}:{}:{}:", related.location.path,
+                                        related.location.start.line,
+                                        related.location.start.column(options_.column_unit))),
+                     styled(severity_style(Severity::note), "note:"), related.message);
+    }
+  }
+  if (options_.show_summary) {
+    const std::size_t total = counts[0] + counts[1] + counts[2];
+    std::string tally;
+    if (total == 0) {
+      tally = "no findings";
+    } else {
+      std::vector<std::string> parts;
+      if (counts[2] != 0) parts.push_back(plural(counts[2], "error"));
+      if (counts[1] != 0) parts.push_back(plural(counts[1], "warning"));
+      if (counts[0] != 0) parts.push_back(plural(counts[0], "note"));
+      tally = fmt::format("{}", fmt::join(parts, ", "));
+    }
+    fmt::format_to(std::back_inserter(out), "{} checked: {}\n",
+                   plural(result.files_checked, "file"), tally);
+  }
+  return fmt::to_string(out);
+}
+
+}  // namespace bilint

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "report/reporter.hpp"
+
+namespace bilint {
+
+// `path:line:col: severity: message [rule-id]`, the source line with a caret and underline aligned by
+// display width, then a summary line, as GCC and Clang print them.
+class GccReporter final : public Reporter {
+ public:
+  explicit GccReporter(ReportOptions options) : options_(options) {}
+  [[nodiscard]] std::string render(const RunResult& result) const override;
+
+ private:
+  ReportOptions options_;
+};
+
+// The source line and the caret line beneath it (without gutter), tabs expanded, the caret under the
+// first character of the finding and `~` under the rest of it on that line.
+struct CaretLines {
+  std::string source;
+  std::string caret;
+};
+CaretLines render_caret(const Finding& finding);
+
+}  // namespace bilint

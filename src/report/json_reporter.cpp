@@ -1,0 +1,59 @@
+#include "report/json_reporter.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace bilint {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+void put_range(ordered_json& object, const Position& start, const Position& end, ColumnUnit unit) {
+  object["line"] = start.line;
+  object["column"] = start.column(unit);
+  object["end_line"] = end.line;
+  object["end_column"] = end.column(unit);
+  object["offset"] = start.offset;
+  object["end_offset"] = end.offset;
+}
+
+}  // namespace
+
+std::string JsonReporter::render(const RunResult& result) const {
+  ordered_json findings = ordered_json::array();
+  for (const Finding& f : result.findings) {
+    ordered_json item;
+    item["file"] = f.location.path;
+    put_range(item, f.location.start, f.location.end, options_.column_unit);
+    item["rule"] = f.rule_id;
+    item["severity"] = to_string(f.severity);
+    item["message"] = f.message;
+    if (f.fix) {
+      ordered_json fix;
+      fix["description"] = f.fix->description;
+      fix["edits"] = ordered_json::array();
+      for (const ResolvedEdit& edit : f.fix->edits) {
+        ordered_json e;
+        put_range(e, edit.start, edit.end, options_.column_unit);
+        e["replacement"] = edit.replacement;
+        fix["edits"].push_back(std::move(e));
+      }
+      item["fix"] = std::move(fix);
+    } else {
+      item["fix"] = nullptr;
+    }
+    item["related"] = ordered_json::array();
+    for (const RelatedLocation& related : f.related) {
+      ordered_json r;
+      r["file"] = related.location.path;
+      put_range(r, related.location.start, related.location.end, options_.column_unit);
+      r["message"] = related.message;
+      item["related"].push_back(std::move(r));
+    }
+    findings.push_back(std::move(item));
+  }
+  // Invalid UTF-8 in a message or path (taken from the file) is replaced, never an exception.
+  return findings.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace bilint

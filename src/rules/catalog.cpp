@@ -1,0 +1,114 @@
+#include "rules/catalog.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "rules/registry.hpp"
+
+namespace bilint {
+
+namespace embedded {
+const std::vector<std::pair<std::string_view, std::string_view>>& rule_metadata_files();
+}
+
+namespace {
+
+const std::set<std::string, std::less<>> kKnownKeys = {"id",      "summary",  "description",
+                                                       "severity", "fixable", "examples"};
+
+std::string required_string(const YAML::Node& node, const char* key, std::string_view file,
+                            std::vector<std::string>& problems) {
+  const YAML::Node value = node[key];
+  if (!value || !value.IsScalar() || value.Scalar().empty()) {
+    problems.push_back(fmt::format("{}: missing or empty field '{}'", file, key));
+    return {};
+  }
+  return value.Scalar();
+}
+
+}  // namespace
+
+RuleCatalog RuleCatalog::load(
+    const std::vector<std::pair<std::string_view, std::string_view>>& files) {
+  RuleCatalog catalog;
+  for (const auto& [path, text] : files) {
+    if (!path.ends_with(".yaml")) continue;
+    const std::string expected_id(path.substr(0, path.size() - 5));
+    YAML::Node node;
+    try {
+      node = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+      catalog.problems_.push_back(fmt::format("{}:{}:{}: {}", path, e.mark.line + 1,
+                                              e.mark.column + 1, e.msg));
+      continue;
+    }
+    if (!node.IsMap()) {
+      catalog.problems_.push_back(fmt::format("{}: expected a mapping", path));
+      continue;
+    }
+    for (const auto& item : node) {
+      const auto key = item.first.as<std::string>();
+      if (!kKnownKeys.contains(key)) {
+        catalog.problems_.push_back(fmt::format("{}: unknown field '{}'", path, key));
+      }
+    }
+    RuleMetadata meta;
+    meta.id = required_string(node, "id", path, catalog.problems_);
+    if (meta.id != expected_id) {
+      catalog.problems_.push_back(
+          fmt::format("{}: id '{}' does not match the file's path", path, meta.id));
+    }
+    meta.summary = required_string(node, "summary", path, catalog.problems_);
+    meta.description = required_string(node, "description", path, catalog.problems_);
+    const std::string severity = required_string(node, "severity", path, catalog.problems_);
+    if (auto parsed = parse_severity(severity)) {
+      meta.default_severity = *parsed;
+    } else if (!severity.empty()) {
+      catalog.problems_.push_back(fmt::format("{}: unknown severity '{}'", path, severity));
+    }
+    if (!node["fixable"] || !node["fixable"].IsScalar()) {
+      catalog.problems_.push_back(fmt::format("{}: missing field 'fixable'", path));
+    } else {
+      meta.fixable = node["fixable"].as<bool>(false);
+    }
+    const YAML::Node examples = node["examples"];
+    if (!examples || !examples.IsMap()) {
+      catalog.problems_.push_back(fmt::format("{}: missing 'examples' with 'bad' and 'good'", path));
+    } else {
+      meta.bad_example = required_string(examples, "bad", path, catalog.problems_);
+      meta.good_example = required_string(examples, "good", path, catalog.problems_);
+    }
+    catalog.rules_.push_back(std::move(meta));
+  }
+  std::sort(catalog.rules_.begin(), catalog.rules_.end(),
+            [](const RuleMetadata& a, const RuleMetadata& b) { return a.id < b.id; });
+
+  for (const auto& [id, factory] : RuleRegistry::factories()) {
+    if (catalog.find(id) == nullptr) {
+      catalog.problems_.push_back(fmt::format("rule {} is registered but has no metadata", id));
+    }
+  }
+  for (const RuleMetadata& meta : catalog.rules_) {
+    if (!RuleRegistry::factories().contains(meta.id)) {
+      catalog.problems_.push_back(
+          fmt::format("rules/{}.yaml describes a rule that is not registered", meta.id));
+    }
+  }
+  return catalog;
+}
+
+const RuleCatalog& RuleCatalog::builtin() {
+  static const RuleCatalog catalog = load(embedded::rule_metadata_files());
+  return catalog;
+}
+
+const RuleMetadata* RuleCatalog::find(std::string_view id) const {
+  const auto it = std::lower_bound(rules_.begin(), rules_.end(), id,
+                                   [](const RuleMetadata& m, std::string_view v) { return m.id < v; });
+  return it != rules_.end() && it->id == id ? &*it : nullptr;
+}
+
+}  // namespace bilint

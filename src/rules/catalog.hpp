@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace bilint {
+
+// What a rule's metadata file says: rules/<family>/<name>.yaml, compiled into the binary.
+struct RuleMetadata {
+  std::string id;  // family/name
+  std::string summary;
+  std::string description;
+  Severity default_severity = Severity::warning;
+  bool fixable = false;
+  std::string bad_example;
+  std::string good_example;
+};
+
+// The rules bilint knows: the metadata files joined with the registered rule classes.
+class RuleCatalog {
+ public:
+  // Loads metadata from (relative path, YAML text) pairs. Problems (a YAML error, a missing field, an
+  // id that does not match the path, a rule class without metadata or the reverse) are collected, not
+  // thrown, so that `bilint rules` can list them and a test can require there are none.
+  static RuleCatalog load(const std::vector<std::pair<std::string_view, std::string_view>>& files);
+  // The built-in catalog, loaded once from the embedded metadata.
+  static const RuleCatalog& builtin();
+
+  [[nodiscard]] const std::vector<RuleMetadata>& rules() const { return rules_; }
+  [[nodiscard]] const RuleMetadata* find(std::string_view id) const;
+  [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  std::vector<RuleMetadata> rules_;  // sorted by id
+  std::vector<std::string> problems_;
+};
+
+}  // namespace bilint

@@ -1,0 +1,229 @@
+// End-to-end tests: they run the built binary as a user would and assert exact output and exit codes.
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_support.hpp"
+
+namespace bilint {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CommandResult;
+using testing::TempDir;
+using testing::write_file;
+
+const std::string kBilint = BILINT_BINARY;
+const fs::path kSource = BILINT_SOURCE_DIR;
+
+constexpr std::string_view kCleanEntry =
+    "## OLMoE: Open Mixture-of-Experts Language Models\n"
+    "[OLMoE：开源的专家混合语言模型](https://arxiv.org/abs/2409.02060)\n"
+    "\n"
+    "我们介绍了 OLMoE，一种完全开源的语言模型。\n";
+
+CommandResult bilint(const std::string& args, const fs::path& cwd = kSource) {
+  return testing::run_command("NO_COLOR= TERM=xterm '" + kBilint + "' " + args, cwd);
+}
+
+TEST(Cli, CleanFileExitsZero) {
+  TempDir dir;
+  write_file(dir / "clean.md", kCleanEntry);
+  const CommandResult r = bilint("check clean.md", dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "1 file checked: no findings\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, SeedCopiesReportTheGluedHeading) {
+  TempDir dir;
+  fs::copy(kSource / "fixtures/samples", dir / "seeds");
+  const CommandResult r = bilint("check seeds", dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("seeds/seed-004.md:40:1: warning: no blank line before this entry's heading "
+                       "[entry/unseparated-heading]\n"
+                       "   40 | ## Neural Network Diffusion\n"
+                       "      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("5 files checked: "), std::string::npos) << r.out;
+}
+
+TEST(Cli, MissingFileIsAnInputErrorAndTheRestIsStillChecked) {
+  TempDir dir;
+  write_file(dir / "bad.md", "## A\n\n摘要。\n");
+  const CommandResult r = bilint("check nope.md bad.md", dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "bilint: error: nope.md: No such file or directory\n");
+  EXPECT_NE(r.out.find("bad.md:1:1: error: entry has no link line"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 file checked: 1 error\n"), std::string::npos) << r.out;
+}
+
+TEST(Cli, FailLevelDecidesTheExitCode) {
+  TempDir dir;
+  write_file(dir / "glued.md", std::string(kCleanEntry) + std::string(kCleanEntry));
+  EXPECT_EQ(bilint("check glued.md", dir.path()).exit_code, 1);
+  EXPECT_EQ(bilint("check --fail-level error glued.md", dir.path()).exit_code, 0);
+  EXPECT_EQ(bilint("check --fail-level note glued.md", dir.path()).exit_code, 1);
+}
+
+TEST(Cli, CaretSitsUnderTheRightChineseCharacter) {
+  TempDir dir;
+  write_file(dir / "bad.md", "## T\n[标题](u)\n\n中文\t字\xFF后。\n");
+  const CommandResult r = bilint("check bad.md", dir.path());
+  EXPECT_EQ(r.out,
+            "bad.md:4:5: error: invalid UTF-8 (1 byte: \\xFF) [format/invalid-utf8]\n"
+            "    4 | 中文    字\xEF\xBF\xBD后。\n"
+            "      |           ^\n"
+            "1 file checked: 1 error\n");
+}
+
+TEST(Cli, ColumnUnits) {
+  TempDir dir;
+  write_file(dir / "bad.md", "## T\n[标题](u)\n\n\U0001F600中文\xFF\n");
+  const auto column = [&](const std::string& unit) {
+    const CommandResult r = bilint("check --column-unit " + unit + " bad.md", dir.path());
+    return r.out.substr(0, r.out.find(": error"));
+  };
+  EXPECT_EQ(column("codepoint"), "bad.md:4:4");
+  EXPECT_EQ(column("utf16"), "bad.md:4:5");
+  EXPECT_EQ(column("byte"), "bad.md:4:11");
+  EXPECT_EQ(column("display"), "bad.md:4:7");
+}
+
+TEST(Cli, OutputIsIdenticalWhateverTheJobCount) {
+  TempDir dir;
+  fs::copy(kSource / "fixtures", dir / "fixtures", fs::copy_options::recursive);
+  const CommandResult one = bilint("check -j 1 fixtures", dir.path());
+  const CommandResult four = bilint("check -j 4 fixtures", dir.path());
+  const CommandResult all = bilint("check fixtures", dir.path());
+  EXPECT_GT(one.out.size(), 1000U);
+  EXPECT_EQ(one.out, four.out);
+  EXPECT_EQ(one.out, all.out);
+  EXPECT_EQ(one.exit_code, four.exit_code);
+}
+
+TEST(Cli, StdinWithFilename) {
+  const CommandResult r = testing::run_command(
+      "printf '## A\\n' | '" + kBilint + "' check --stdin --stdin-filename 'papers/今日.md'", kSource);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "papers/今日.md:1:1: error: entry has no link line: the heading must be followed by "
+            "'[Chinese title](url)' [entry/missing-link]");
+}
+
+TEST(Cli, JsonFormat) {
+  TempDir dir;
+  write_file(dir / "b.md", "\xEF\xBB\xBF## A\n[甲](u)\n\n摘要。\n");
+  const CommandResult r = bilint("check --format json b.md", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  const auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json.size(), 1U);
+  const auto& f = json[0];
+  EXPECT_EQ(f["file"], "b.md");
+  EXPECT_EQ(f["line"], 1);
+  EXPECT_EQ(f["column"], 1);
+  EXPECT_EQ(f["end_line"], 1);
+  EXPECT_EQ(f["end_column"], 2);
+  EXPECT_EQ(f["offset"], 0);
+  EXPECT_EQ(f["end_offset"], 3);
+  EXPECT_EQ(f["rule"], "format/bom");
+  EXPECT_EQ(f["severity"], "warning");
+  EXPECT_EQ(f["message"], "file starts with a UTF-8 byte order mark");
+  EXPECT_EQ(f["fix"]["edits"][0]["replacement"], "");
+  EXPECT_TRUE(f["related"].empty());
+}
+
+TEST(Cli, SelectAndIgnore) {
+  TempDir dir;
+  write_file(dir / "b.md", "\xEF\xBB\xBF## A\n\n摘要。\n");
+  EXPECT_EQ(bilint("check --select entry b.md", dir.path()).out.find("format/bom"),
+            std::string::npos);
+  EXPECT_EQ(bilint("check --ignore entry/missing-link,format b.md", dir.path()).out,
+            "1 file checked: no findings\n");
+  const CommandResult unknown = bilint("check --select entry/nope b.md", dir.path());
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err,
+            "bilint: error: --select 'entry/nope' names no rule or family (see 'bilint rules')\n");
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(bilint("check --format xml").exit_code, 2);
+  EXPECT_EQ(bilint("frobnicate").exit_code, 2);
+  EXPECT_EQ(bilint("").exit_code, 2);
+  EXPECT_EQ(bilint("--help").exit_code, 0);
+}
+
+TEST(Cli, Colour) {
+  TempDir dir;
+  write_file(dir / "b.md", "## A\n\n摘要。\n");
+  EXPECT_NE(bilint("check --color always b.md", dir.path()).out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(bilint("check --color never b.md", dir.path()).out.find("\x1b["), std::string::npos);
+  // auto: not a terminal here, so no colour either way.
+  EXPECT_EQ(bilint("check b.md", dir.path()).out.find("\x1b["), std::string::npos);
+  const CommandResult no_color = testing::run_command(
+      "NO_COLOR=1 script -qec \"'" + kBilint + "' check b.md\" /dev/null", dir.path());
+  EXPECT_EQ(no_color.out.find("\x1b["), std::string::npos) << no_color.out;
+  const CommandResult tty = testing::run_command(
+      "TERM=xterm script -qec \"'" + kBilint + "' check b.md\" /dev/null", dir.path());
+  EXPECT_NE(tty.out.find("\x1b["), std::string::npos) << tty.out;
+  const CommandResult dumb = testing::run_command(
+      "TERM=dumb script -qec \"'" + kBilint + "' check b.md\" /dev/null", dir.path());
+  EXPECT_EQ(dumb.out.find("\x1b["), std::string::npos) << dumb.out;
+}
+
+TEST(Cli, DirectoryWalk) {
+  TempDir dir;
+  fs::create_directories(dir / "d/sub");
+  fs::create_directories(dir / "d/.hidden");
+  write_file(dir / "d/sub/a.md", "## A\n");
+  write_file(dir / "d/.hidden/b.md", "## B\n");
+  write_file(dir / "d/c.txt", "## C\n");
+  write_file(dir / "d/sub/d.markdown", "## D\n");
+  fs::create_directory_symlink("..", dir / "d/sub/loop");
+  const CommandResult r = bilint("check d", dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "bilint: error: d/sub/loop: directory loop: it leads back to a directory being walked; "
+            "skipped\n");
+  EXPECT_NE(r.out.find("d/sub/a.md:1:1: error"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 file checked"), std::string::npos) << r.out;
+  // An explicit file is linted whatever its name.
+  EXPECT_NE(bilint("check d/c.txt", dir.path()).out.find("d/c.txt:1:1: error"), std::string::npos);
+}
+
+TEST(Cli, BinaryAndUnreadableInputs) {
+  TempDir dir;
+  write_file(dir / "image.md", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 24));
+  write_file(dir / "ok.md", kCleanEntry);
+  write_file(dir / "secret.md", kCleanEntry);
+  fs::permissions(dir / "secret.md", fs::perms::none);
+  fs::permissions(dir.path(), fs::perms::all);
+  fs::create_symlink("self.md", dir / "self.md");
+  // Root reads any file, so the unreadable case runs as an unprivileged user when we are root.
+  const std::string prefix = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const CommandResult r = testing::run_command(
+      prefix + "'" + kBilint + "' check image.md ok.md secret.md self.md", dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "bilint: error: image.md: binary file (not UTF-8 text); skipped\n"
+            "bilint: error: secret.md: Permission denied\n"
+            "bilint: error: self.md: too many levels of symbolic links (a link loop)\n");
+  EXPECT_EQ(r.out, "1 file checked: no findings\n");
+}
+
+TEST(Cli, RulesCatalogue) {
+  const CommandResult r = bilint("rules");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "RULE                       SEVERITY  FIXABLE  SUMMARY");
+  EXPECT_NE(r.out.find("\nentry/missing-link         error     no       An entry heading is not "
+                       "followed by a \"[Chinese title](url)\" line.\n"),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace
+}  // namespace bilint

@@ -1,0 +1,131 @@
+// Golden tests: fixtures/<family>/<name>/<case>.md is linted with only rule <family>/<name> enabled
+// and the result must equal <case>.expected byte for byte. BILINT_UPDATE_GOLDEN=1 rewrites the
+// expected files instead (review the diff before committing).
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "engine/linter.hpp"
+#include "rules/catalog.hpp"
+#include "rules/registry.hpp"
+
+namespace bilint {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kFixtures = fs::path(BILINT_SOURCE_DIR) / "fixtures";
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::string escape(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// One line per finding, `line:col: severity: message [rule]`, then one line per fix edit and related
+// location, so that a golden file pins positions, messages and the exact fix bytes.
+std::string render(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& f : findings) {
+    out += fmt::format("{}:{}: {}: {} [{}]\n", f.location.start.line,
+                       f.location.start.codepoint_column, to_string(f.severity), f.message,
+                       f.rule_id);
+    if (f.fix) {
+      for (const ResolvedEdit& e : f.fix->edits) {
+        out += fmt::format("  fix ({}): {}:{}-{}:{} -> \"{}\"\n", f.fix->description, e.start.line,
+                           e.start.codepoint_column, e.end.line, e.end.codepoint_column,
+                           escape(e.replacement));
+      }
+    }
+    for (const RelatedLocation& r : f.related) {
+      out += fmt::format("  related: {}:{}:{}: {}\n", r.location.path, r.location.start.line,
+                         r.location.start.codepoint_column, r.message);
+    }
+  }
+  return out;
+}
+
+struct GoldenCase {
+  std::string rule_id;
+  fs::path input;
+};
+
+std::vector<GoldenCase> discover() {
+  std::vector<GoldenCase> cases;
+  for (const auto& family : fs::directory_iterator(kFixtures)) {
+    if (!family.is_directory() || family.path().filename() == "samples") continue;
+    for (const auto& rule : fs::directory_iterator(family.path())) {
+      if (!rule.is_directory()) continue;
+      const std::string id =
+          family.path().filename().string() + "/" + rule.path().filename().string();
+      for (const auto& file : fs::directory_iterator(rule.path())) {
+        if (file.path().extension() == ".md") cases.push_back({id, file.path()});
+      }
+    }
+  }
+  std::sort(cases.begin(), cases.end(),
+            [](const GoldenCase& a, const GoldenCase& b) { return a.input < b.input; });
+  return cases;
+}
+
+TEST(Golden, EveryFixtureMatchesItsExpectedFindings) {
+  const bool update = std::getenv("BILINT_UPDATE_GOLDEN") != nullptr;
+  const std::vector<GoldenCase> cases = discover();
+  ASSERT_FALSE(cases.empty());
+  std::map<std::string, int> cases_with_findings;
+  for (const GoldenCase& c : cases) {
+    SCOPED_TRACE(c.input.string());
+    const Linter linter(RuleCatalog::builtin(), RuleSelection{{c.rule_id}, {}});
+    const SourceFile source(c.input.filename().string(), slurp(c.input));
+    const std::vector<Finding> findings = linter.lint(source);
+    cases_with_findings[c.rule_id] += findings.empty() ? 0 : 1;
+    const std::string actual = render(findings);
+    fs::path expected_path = c.input;
+    expected_path.replace_extension(".expected");
+    if (update) {
+      std::ofstream(expected_path, std::ios::binary) << actual;
+      continue;
+    }
+    ASSERT_TRUE(fs::exists(expected_path)) << "missing " << expected_path;
+    EXPECT_EQ(slurp(expected_path), actual) << "golden mismatch for " << c.input;
+  }
+  for (const auto& [id, count] : cases_with_findings) {
+    EXPECT_GT(count, 0) << "fixtures of " << id << " never make the rule fire";
+  }
+}
+
+TEST(Golden, EveryRuleHasFixturesAndEveryFixtureFolderARule) {
+  std::set<std::string> with_fixtures;
+  for (const GoldenCase& c : discover()) with_fixtures.insert(c.rule_id);
+  for (const auto& [id, factory] : RuleRegistry::factories()) {
+    EXPECT_TRUE(with_fixtures.contains(id)) << "rule " << id << " has no fixtures/" << id << "/*.md";
+  }
+  for (const std::string& id : with_fixtures) {
+    EXPECT_TRUE(RuleRegistry::factories().contains(id))
+        << "fixtures/" << id << " belongs to no registered rule";
+  }
+}
+
+}  // namespace
+}  // namespace bilint

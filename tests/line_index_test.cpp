@@ -1,0 +1,73 @@
+#include "core/line_index.hpp"
+
+#include <gtest/gtest.h>
+
+namespace bilint {
+namespace {
+
+TEST(LineIndex, CountsLinesForEveryTerminator) {
+  const LineIndex lines("a\nb\r\nc\rd");
+  ASSERT_EQ(lines.line_count(), 4U);
+  EXPECT_EQ(lines.line_span(0), (Span{0, 1}));
+  EXPECT_EQ(lines.line_span(1), (Span{2, 3}));
+  EXPECT_EQ(lines.line_span(2), (Span{5, 6}));
+  EXPECT_EQ(lines.line_span(3), (Span{7, 8}));
+  EXPECT_EQ(lines.line_span_with_terminator(1), (Span{2, 5}));
+  EXPECT_EQ(lines.line_of(4), 1U);
+  EXPECT_EQ(lines.line_of(8), 3U);
+}
+
+TEST(LineIndex, ColumnsInEveryUnitForChinese) {
+  // "ab大语言x": 大 starts at byte 2, x at byte 11.
+  const std::string text = "ab大语言x";
+  const LineIndex lines(text);
+  const Position x = lines.position(11);
+  EXPECT_EQ(x.line, 1U);
+  EXPECT_EQ(x.byte_column, 12U);
+  EXPECT_EQ(x.codepoint_column, 6U);
+  EXPECT_EQ(x.utf16_column, 6U);
+  EXPECT_EQ(x.display_column, 9U);
+}
+
+TEST(LineIndex, NonBmpCountsTwoUtf16UnitsAndTwoCells) {
+  // U+1F600 (4 bytes, a surrogate pair, East Asian Wide), then 𠀀 U+20000 (CJK Extension B), then z.
+  const std::string text = "\U0001F600\U00020000z";
+  const LineIndex lines(text);
+  const Position z = lines.position(8);
+  EXPECT_EQ(z.codepoint_column, 3U);
+  EXPECT_EQ(z.utf16_column, 5U);
+  EXPECT_EQ(z.byte_column, 9U);
+  EXPECT_EQ(z.display_column, 5U);
+}
+
+TEST(LineIndex, TabsAdvanceDisplayToNextTabStop) {
+  const LineIndex lines("a\tb\t\tc");
+  EXPECT_EQ(lines.position(2).display_column, 9U);
+  EXPECT_EQ(lines.position(2).codepoint_column, 3U);
+  EXPECT_EQ(lines.position(5).display_column, 25U);
+}
+
+TEST(LineIndex, CrlfPositionsAreOnTheRightLine) {
+  const LineIndex lines("一\r\n二x\r\n");
+  const Position x = lines.position(8);
+  EXPECT_EQ(x.line, 2U);
+  EXPECT_EQ(x.codepoint_column, 2U);
+  EXPECT_EQ(lines.position(3).line, 1U);  // the '\r' still ends line 1
+  EXPECT_EQ(lines.position(3).codepoint_column, 2U);
+}
+
+TEST(LineIndex, CombiningMarkHasNoWidth) {
+  const std::string text = "e\u0301x";  // e + COMBINING ACUTE ACCENT + x
+  const LineIndex lines(text);
+  EXPECT_EQ(lines.position(3).codepoint_column, 3U);
+  EXPECT_EQ(lines.position(3).display_column, 2U);
+}
+
+TEST(LineIndex, OffsetPastEndIsClamped) {
+  const LineIndex lines("ab\n");
+  EXPECT_EQ(lines.position(99).line, 2U);
+  EXPECT_EQ(lines.position(99).codepoint_column, 1U);
+}
+
+}  // namespace
+}  // namespace bilint

@@ -1,0 +1,57 @@
+#include "core/source.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/utf8.hpp"
+
+namespace bilint {
+namespace {
+
+TEST(Utf8, DecodesAndRejectsPerMaximalSubpart) {
+  EXPECT_EQ(utf8::decode("大", 0).code_point, U'大');
+  EXPECT_EQ(utf8::decode("大", 0).length, 3);
+  const std::string overlong = "\xC0\xAF";
+  EXPECT_FALSE(utf8::decode(overlong, 0).valid);
+  EXPECT_EQ(utf8::decode(overlong, 0).length, 1);
+  const std::string truncated = "\xE5\xA4";
+  EXPECT_FALSE(utf8::decode(truncated, 0).valid);
+  EXPECT_EQ(utf8::decode(truncated, 0).length, 2);
+  const std::string surrogate = "\xED\xA0\x80";
+  EXPECT_EQ(utf8::decode(surrogate, 0).length, 1);
+  EXPECT_EQ(utf8::decode_before("a大", 4).code_point, U'大');
+}
+
+TEST(SourceFile, EncodingFacts) {
+  const SourceFile s("x.md", std::string("\xEF\xBB\xBF" "a\r\nb\rc\0d\xFF\xFE" "e\n", 15));
+  const EncodingFacts& f = s.encoding();
+  EXPECT_TRUE(f.has_bom);
+  EXPECT_EQ(f.crlf_count, 1U);
+  EXPECT_EQ(f.first_crlf, 4U);
+  EXPECT_EQ(f.lone_cr_count, 1U);
+  EXPECT_EQ(f.first_lone_cr, 7U);
+  ASSERT_EQ(f.nul_bytes.size(), 1U);
+  EXPECT_EQ(f.nul_bytes[0], 9U);
+  ASSERT_EQ(f.invalid_utf8.size(), 1U);
+  EXPECT_EQ(f.invalid_utf8[0], (Span{11, 13}));
+  EXPECT_EQ(s.lines().line_count(), 4U);
+}
+
+TEST(SourceFile, LineStartsMatchTheReferenceIndexOnLongText) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += (i % 3 == 0) ? "plain ascii line of text\n" : "中文行\r\n";
+  const SourceFile s("x.md", text);
+  const LineIndex reference(text);
+  ASSERT_EQ(s.lines().line_count(), reference.line_count());
+  for (std::size_t n = 0; n < reference.line_count(); ++n) {
+    EXPECT_EQ(s.lines().line_span(n), reference.line_span(n));
+  }
+}
+
+TEST(LooksBinary, TextWithAStrayNulIsText) {
+  EXPECT_FALSE(looks_binary(std::string("## 标题\n摘要\0。\n", 22)));
+  EXPECT_FALSE(looks_binary(""));
+  EXPECT_TRUE(looks_binary(std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 24)));
+}
+
+}  // namespace
+}  // namespace bilint
