@@ -1,7 +1,7 @@
-// End-to-end tests: they run the built binary as a user would and assert exact output and exit codes.
-#include <unistd.h>
-
+// End-to-end tests: they run the built binary as a user would and assert exact output and exit
+// codes.
 #include <filesystem>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -108,7 +108,8 @@ TEST(Cli, OutputIsIdenticalWhateverTheJobCount) {
 
 TEST(Cli, StdinWithFilename) {
   const CommandResult r = testing::run_command(
-      "printf '## A\\n' | '" + kBilint + "' check --stdin --stdin-filename 'papers/今日.md'", kSource);
+      "printf '## A\\n' | '" + kBilint + "' check --stdin --stdin-filename 'papers/今日.md'",
+      kSource);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
             "papers/今日.md:1:1: error: entry has no link line: the heading must be followed by "
@@ -204,7 +205,8 @@ TEST(Cli, BinaryAndUnreadableInputs) {
   fs::permissions(dir.path(), fs::perms::all);
   fs::create_symlink("self.md", dir / "self.md");
   // Root reads any file, so the unreadable case runs as an unprivileged user when we are root.
-  const std::string prefix = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const std::string prefix =
+      ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
   const CommandResult r = testing::run_command(
       prefix + "'" + kBilint + "' check image.md ok.md secret.md self.md", dir.path());
   EXPECT_EQ(r.exit_code, 2);
@@ -218,7 +220,8 @@ TEST(Cli, BinaryAndUnreadableInputs) {
 TEST(Cli, RulesCatalogue) {
   const CommandResult r = bilint("rules");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "RULE                       SEVERITY  FIXABLE  SUMMARY");
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "RULE                       SEVERITY  FIXABLE  SUMMARY");
   EXPECT_NE(r.out.find("\nentry/missing-link         error     no       An entry heading is not "
                        "followed by a \"[Chinese title](url)\" line.\n"),
             std::string::npos)

@@ -32,25 +32,36 @@ std::string escape(std::string_view text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      default: out += c;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
-// One line per finding, `line:col: severity: message [rule]`, then one line per fix edit and related
-// location, so that a golden file pins positions, messages and the exact fix bytes.
+// One line per finding, `line:col: severity: message [rule]`, then one line per fix edit and
+// related location, so that a golden file pins positions, messages and the exact fix bytes.
 std::string render(const std::vector<Finding>& findings) {
   std::string out;
   for (const Finding& f : findings) {
-    out += fmt::format("{}:{}: {}: {} [{}]\n", f.location.start.line,
-                       f.location.start.codepoint_column, to_string(f.severity), f.message,
-                       f.rule_id);
+    out +=
+        fmt::format("{}:{}: {}: {} [{}]\n", f.location.start.line,
+                    f.location.start.codepoint_column, to_string(f.severity), f.message, f.rule_id);
     if (f.fix) {
       for (const ResolvedEdit& e : f.fix->edits) {
         out += fmt::format("  fix ({}): {}:{}-{}:{} -> \"{}\"\n", f.fix->description, e.start.line,
@@ -117,9 +128,11 @@ TEST(Golden, EveryFixtureMatchesItsExpectedFindings) {
 
 TEST(Golden, EveryRuleHasFixturesAndEveryFixtureFolderARule) {
   std::set<std::string> with_fixtures;
-  for (const GoldenCase& c : discover()) with_fixtures.insert(c.rule_id);
+  for (const GoldenCase& c : discover())
+    with_fixtures.insert(c.rule_id);
   for (const auto& [id, factory] : RuleRegistry::factories()) {
-    EXPECT_TRUE(with_fixtures.contains(id)) << "rule " << id << " has no fixtures/" << id << "/*.md";
+    EXPECT_TRUE(with_fixtures.contains(id))
+        << "rule " << id << " has no fixtures/" << id << "/*.md";
   }
   for (const std::string& id : with_fixtures) {
     EXPECT_TRUE(RuleRegistry::factories().contains(id))

@@ -30,7 +30,8 @@ TEST(LineIndex, ColumnsInEveryUnitForChinese) {
 }
 
 TEST(LineIndex, NonBmpCountsTwoUtf16UnitsAndTwoCells) {
-  // U+1F600 (4 bytes, a surrogate pair, East Asian Wide), then 𠀀 U+20000 (CJK Extension B), then z.
+  // U+1F600 (4 bytes, a surrogate pair, East Asian Wide), then 𠀀 U+20000 (CJK Extension B), then
+  // z.
   const std::string text = "\U0001F600\U00020000z";
   const LineIndex lines(text);
   const Position z = lines.position(8);

@@ -1,6 +1,6 @@
-#include "parse/digest_parser.hpp"
-
 #include <gtest/gtest.h>
+
+#include "parse/digest_parser.hpp"
 
 namespace bilint {
 namespace {
@@ -8,8 +8,7 @@ namespace {
 struct Parsed {
   SourceFile source;
   Document doc;
-  explicit Parsed(std::string text)
-      : source("t.md", std::move(text)), doc(parse_digest(source)) {}
+  explicit Parsed(std::string text) : source("t.md", std::move(text)), doc(parse_digest(source)) {}
   std::string_view str(Span span) const { return source.slice(span); }
 };
 
@@ -41,7 +40,8 @@ TEST(DigestParser, ReferenceLayout) {
 
 TEST(DigestParser, NoBlankAfterLinkAndSeveralBlankLinesBetweenEntries) {
   const Parsed p(
-      "## A\n[甲](https://arxiv.org/abs/1)\n摘要甲。\n\n\n\n## B\n[乙](https://arxiv.org/abs/2)\n\n摘要乙。");
+      "## A\n[甲](https://arxiv.org/abs/1)\n摘要甲。\n\n\n\n## "
+      "B\n[乙](https://arxiv.org/abs/2)\n\n摘要乙。");
   ASSERT_EQ(p.doc.entries.size(), 2U);
   EXPECT_EQ(p.str(p.doc.entries[0].summary.at(0)), "摘要甲。");
   EXPECT_EQ(p.str(p.doc.entries[1].summary.at(0)), "摘要乙。");
@@ -100,7 +100,8 @@ TEST(DigestParser, StrayLinesBeforeLink) {
 
 TEST(DigestParser, UnclosedAndNestedLinkLines) {
   const Parsed p(
-      "## A\n[甲 [注] 乙](https://x.org/a_(b))尾\n\n摘要。\n\n## B\n[未闭合(https://x.org\n\n摘要。\n"
+      "## A\n[甲 [注] 乙](https://x.org/a_(b))尾\n\n摘要。\n\n## "
+      "B\n[未闭合(https://x.org\n\n摘要。\n"
       "\n## C\n[标题] (https://x.org)\n");
   ASSERT_EQ(p.doc.entries.size(), 3U);
   const LinkLine& a = *p.doc.entries[0].link;

@@ -22,7 +22,10 @@ TEST(Utf8, DecodesAndRejectsPerMaximalSubpart) {
 }
 
 TEST(SourceFile, EncodingFacts) {
-  const SourceFile s("x.md", std::string("\xEF\xBB\xBF" "a\r\nb\rc\0d\xFF\xFE" "e\n", 15));
+  const SourceFile s("x.md", std::string("\xEF\xBB\xBF"
+                                         "a\r\nb\rc\0d\xFF\xFE"
+                                         "e\n",
+                                         15));
   const EncodingFacts& f = s.encoding();
   EXPECT_TRUE(f.has_bom);
   EXPECT_EQ(f.crlf_count, 1U);
@@ -38,7 +41,8 @@ TEST(SourceFile, EncodingFacts) {
 
 TEST(SourceFile, LineStartsMatchTheReferenceIndexOnLongText) {
   std::string text;
-  for (int i = 0; i < 1000; ++i) text += (i % 3 == 0) ? "plain ascii line of text\n" : "中文行\r\n";
+  for (int i = 0; i < 1000; ++i)
+    text += (i % 3 == 0) ? "plain ascii line of text\n" : "中文行\r\n";
   const SourceFile s("x.md", text);
   const LineIndex reference(text);
   ASSERT_EQ(s.lines().line_count(), reference.line_count());

@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -7,6 +5,7 @@
 #include <iterator>
 #include <map>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -94,9 +93,10 @@ int run_check(const CheckOptions& options) {
 int run_rules() {
   const RuleCatalog& catalog = RuleCatalog::builtin();
   std::size_t width = 0;
-  for (const RuleMetadata& rule : catalog.rules()) width = std::max(width, rule.id.size());
-  std::string out = fmt::format("{:<{}}  {:<8}  {:<7}  {}\n", "RULE", width, "SEVERITY", "FIXABLE",
-                                "SUMMARY");
+  for (const RuleMetadata& rule : catalog.rules())
+    width = std::max(width, rule.id.size());
+  std::string out =
+      fmt::format("{:<{}}  {:<8}  {:<7}  {}\n", "RULE", width, "SEVERITY", "FIXABLE", "SUMMARY");
   for (const RuleMetadata& rule : catalog.rules()) {
     out += fmt::format("{:<{}}  {:<8}  {:<7}  {}\n", rule.id, width,
                        to_string(rule.default_severity), rule.fixable ? "yes" : "no", rule.summary);
@@ -118,23 +118,26 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Lint digest files and directories");
-  check_cmd->add_option("paths", check.paths, "Files or directories (directories: *.md, recursively)");
+  check_cmd->add_option("paths", check.paths,
+                        "Files or directories (directories: *.md, recursively)");
   check_cmd->add_flag("--stdin", check.use_stdin, "Read one digest from standard input");
-  check_cmd->add_option("--stdin-filename", check.stdin_filename,
-                        "Name to report standard input under")
+  check_cmd
+      ->add_option("--stdin-filename", check.stdin_filename, "Name to report standard input under")
       ->capture_default_str();
   check_cmd->add_option("--format", check.format, "Output format")
       ->check(CLI::IsMember({"gcc", "json"}))
       ->capture_default_str();
-  check_cmd->add_option("--select", check.select,
-                        "Run only these rules or families (comma-separated or repeated)")
+  check_cmd
+      ->add_option("--select", check.select,
+                   "Run only these rules or families (comma-separated or repeated)")
       ->delimiter(',')
       ->allow_extra_args(false);
   check_cmd->add_option("--ignore", check.ignore, "Do not run these rules or families")
       ->delimiter(',')
       ->allow_extra_args(false);
-  check_cmd->add_option("--fail-level", check.fail_level,
-                        "Exit 1 when a finding has at least this severity")
+  check_cmd
+      ->add_option("--fail-level", check.fail_level,
+                   "Exit 1 when a finding has at least this severity")
       ->check(CLI::IsMember({"note", "warning", "error"}))
       ->capture_default_str();
   check_cmd->add_option("--column-unit", check.column_unit, "How columns are counted")

@@ -9,8 +9,9 @@
 
 namespace bilint {
 
-// A diagnostic resolved against its file: positions in every column unit and an excerpt of the source
-// line, so that reporters need neither the rule nor the file, and a large corpus need not stay in memory.
+// A diagnostic resolved against its file: positions in every column unit and an excerpt of the
+// source line, so that reporters need neither the rule nor the file, and a large corpus need not
+// stay in memory.
 struct Location {
   std::string path;
   Position start;
@@ -46,8 +47,8 @@ struct Finding {
   std::vector<RelatedLocation> related;
 };
 
-// Orders findings by file, line, column, rule, then message: the output order, which must not depend
-// on the order in which files or rules ran.
+// Orders findings by file, line, column, rule, then message: the output order, which must not
+// depend on the order in which files or rules ran.
 bool finding_less(const Finding& a, const Finding& b);
 
 }  // namespace bilint

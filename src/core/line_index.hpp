@@ -9,7 +9,8 @@
 namespace bilint {
 
 // How a reported column counts: code points (default), UTF-16 code units (SARIF, VS Code), bytes
-// (Clang, Vim's %c) or terminal cells by East Asian Width (GCC's default, tabs to the next multiple of 8).
+// (Clang, Vim's %c) or terminal cells by East Asian Width (GCC's default, tabs to the next multiple
+// of 8).
 enum class ColumnUnit { codepoint, utf16, byte, display };
 
 // A resolved position: 1-based line and the 1-based column in every unit, so that reporters choose

@@ -9,8 +9,9 @@ namespace bilint {
 
 namespace {
 
-// Finds line starts, NUL bytes, CR endings and invalid UTF-8 in one pass. Runs of ASCII that hold no
-// byte of interest are skipped eight bytes at a time, which is most of a digest's markup and URLs.
+// Finds line starts, NUL bytes, CR endings and invalid UTF-8 in one pass. Runs of ASCII that hold
+// no byte of interest are skipped eight bytes at a time, which is most of a digest's markup and
+// URLs.
 void scan(std::string_view text, std::vector<std::size_t>& starts, EncodingFacts& facts) {
   starts.push_back(0);
   const std::size_t n = text.size();

@@ -46,8 +46,8 @@ class SourceFile {
 };
 
 // True when the bytes look like a binary file rather than text with a few bad bytes: in the first
-// 8 KiB, more than one byte in ten is a NUL, another C0 control other than whitespace and ESC, or not
-// valid UTF-8 (git looks for any NUL; a digest with one stray NUL should still be linted).
+// 8 KiB, more than one byte in ten is a NUL, another C0 control other than whitespace and ESC, or
+// not valid UTF-8 (git looks for any NUL; a digest with one stray NUL should still be linted).
 bool looks_binary(std::string_view bytes);
 
 }  // namespace bilint

@@ -4,8 +4,8 @@
 
 namespace bilint {
 
-// A half-open byte range [begin, end) in a source text. Everything inside bilint works on byte offsets;
-// they become lines and columns only when a finding is reported.
+// A half-open byte range [begin, end) in a source text. Everything inside bilint works on byte
+// offsets; they become lines and columns only when a finding is reported.
 struct Span {
   std::size_t begin = 0;
   std::size_t end = 0;

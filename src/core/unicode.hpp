@@ -6,8 +6,8 @@ namespace bilint::unicode {
 // marks, format characters and other zero-width code points, 1 otherwise (ICU's property data).
 int display_width(char32_t code_point);
 
-// True for code points of the Han script (CJK ideographs, including the extensions and compatibility
-// ideographs), as ICU's Script property says.
+// True for code points of the Han script (CJK ideographs, including the extensions and
+// compatibility ideographs), as ICU's Script property says.
 bool is_han(char32_t code_point);
 
 }  // namespace bilint::unicode

@@ -46,7 +46,8 @@ Decoded decode(std::string_view text, std::size_t offset) {
 Decoded decode_before(std::string_view text, std::size_t offset) {
   std::size_t start = offset - 1;
   const std::size_t limit = offset >= 4 ? offset - 4 : 0;
-  while (start > limit && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  while (start > limit && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+    --start;
   Decoded d = decode(text, start);
   if (start + d.length != offset) return {kReplacement, 1, false};
   return d;

@@ -1,7 +1,5 @@
 #include "engine/inputs.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -9,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <set>
+#include <sys/stat.h>
 #include <utility>
 
 namespace bilint {
@@ -52,7 +51,8 @@ void walk(const std::string& directory, std::vector<DirectoryId>& ancestors,
       if (name.starts_with('.')) continue;
       const DirectoryId id{st.st_dev, st.st_ino};
       if (std::find(ancestors.begin(), ancestors.end(), id) != ancestors.end()) {
-        errors.push_back({path, "directory loop: it leads back to a directory being walked; skipped"});
+        errors.push_back(
+            {path, "directory loop: it leads back to a directory being walked; skipped"});
         continue;
       }
       ancestors.push_back(id);
@@ -109,7 +109,8 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
   if (st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
   char buffer[1 << 16];
   std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) bytes.append(buffer, n);
+  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0)
+    bytes.append(buffer, n);
   if (std::ferror(file.get())) {
     error = std::strerror(errno);
     return std::nullopt;

@@ -23,8 +23,8 @@ void check_selectors(const RuleCatalog& catalog, const std::vector<std::string>&
     const bool known = std::any_of(catalog.rules().begin(), catalog.rules().end(),
                                    [&](const RuleMetadata& m) { return matches(selector, m.id); });
     if (!known) {
-      throw UsageError(fmt::format("{} '{}' names no rule or family (see 'bilint rules')", option,
-                                   selector));
+      throw UsageError(
+          fmt::format("{} '{}' names no rule or family (see 'bilint rules')", option, selector));
     }
   }
 }
@@ -80,7 +80,8 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection) {
 
 std::vector<std::string> Linter::rule_ids() const {
   std::vector<std::string> ids;
-  for (const ActiveRule& active : rules_) ids.push_back(active.id);
+  for (const ActiveRule& active : rules_)
+    ids.push_back(active.id);
   return ids;
 }
 
@@ -120,7 +121,8 @@ Finding resolve(const SourceFile& source, const Diagnostic& diagnostic) {
   if (line.size() > kExcerptMax) {
     const std::string_view text = source.text();
     const std::size_t at = diagnostic.span.begin;
-    window.begin = to_boundary(text, at > line.begin + kExcerptBefore ? at - kExcerptBefore : line.begin);
+    window.begin =
+        to_boundary(text, at > line.begin + kExcerptBefore ? at - kExcerptBefore : line.begin);
     window.end = to_boundary(text, std::min(line.end, window.begin + kExcerptMax));
   }
   finding.excerpt = std::string(source.slice(window));

@@ -35,7 +35,8 @@ FileOutcome lint_one(const Linter& linter, const Input& input) {
 
 RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs) {
   if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(inputs.size(), 1)));
+  jobs =
+      static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(inputs.size(), 1)));
 
   std::vector<FileOutcome> outcomes(inputs.size());
   std::atomic<std::size_t> next{0};
@@ -48,7 +49,8 @@ RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned j
     work();
   } else {
     std::vector<std::jthread> workers;
-    for (unsigned t = 0; t < jobs; ++t) workers.emplace_back(work);
+    for (unsigned t = 0; t < jobs; ++t)
+      workers.emplace_back(work);
   }
 
   RunResult result;

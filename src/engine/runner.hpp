@@ -10,7 +10,7 @@
 namespace bilint {
 
 struct RunResult {
-  std::vector<Finding> findings;  // sorted by file, line, column, rule
+  std::vector<Finding> findings;   // sorted by file, line, column, rule
   std::vector<InputError> errors;  // sorted by path
   std::size_t files_checked = 0;
 };

@@ -7,11 +7,13 @@ namespace bilint {
 namespace {
 
 constexpr std::string_view kSourceNotePrefix = "数据来源";
-// The link line is looked for among the first few non-blank lines under a heading; anything before it
-// is stray text. Further down, a line starting with `[` is summary text, not the entry's link.
+// The link line is looked for among the first few non-blank lines under a heading; anything before
+// it is stray text. Further down, a line starting with `[` is summary text, not the entry's link.
 constexpr int kLinkSearchLines = 3;
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
 
 struct LineInfo {
   Span content;
@@ -21,12 +23,14 @@ struct LineInfo {
 };
 
 std::size_t skip_spaces(std::string_view text, std::size_t i, std::size_t end) {
-  while (i < end && is_space(text[i])) ++i;
+  while (i < end && is_space(text[i]))
+    ++i;
   return i;
 }
 
 std::size_t trim_end(std::string_view text, std::size_t begin, std::size_t end) {
-  while (end > begin && is_space(text[end - 1])) --end;
+  while (end > begin && is_space(text[end - 1]))
+    --end;
   return end;
 }
 
@@ -35,10 +39,12 @@ std::size_t trim_end(std::string_view text, std::size_t begin, std::size_t end) 
 int heading_level(std::string_view text, Span line) {
   std::size_t i = line.begin;
   std::size_t spaces = 0;
-  while (i < line.end && text[i] == ' ' && spaces < 4) ++i, ++spaces;
+  while (i < line.end && text[i] == ' ' && spaces < 4)
+    ++i, ++spaces;
   if (spaces > 3) return 0;
   int level = 0;
-  while (i < line.end && text[i] == '#') ++i, ++level;
+  while (i < line.end && text[i] == '#')
+    ++i, ++level;
   if (level == 0 || level > 6) return 0;
   if (i < line.end && !is_space(text[i])) return 0;
   return level;
@@ -53,17 +59,20 @@ bool is_fence(std::string_view text, Span line) {
 
 Span heading_text(std::string_view text, Span line) {
   std::size_t i = skip_spaces(text, line.begin, line.end);
-  while (i < line.end && text[i] == '#') ++i;
+  while (i < line.end && text[i] == '#')
+    ++i;
   i = skip_spaces(text, i, line.end);
   std::size_t end = trim_end(text, i, line.end);
   // An optional closing sequence of #s, when preceded by a space (CommonMark).
   std::size_t hashes = end;
-  while (hashes > i && text[hashes - 1] == '#') --hashes;
+  while (hashes > i && text[hashes - 1] == '#')
+    --hashes;
   if (hashes < end && (hashes == i || is_space(text[hashes - 1]))) end = trim_end(text, i, hashes);
   return {i, end};
 }
 
-// Finds the closing delimiter matching the opener at `open`, allowing nesting and backslash escapes.
+// Finds the closing delimiter matching the opener at `open`, allowing nesting and backslash
+// escapes.
 std::size_t find_closing(std::string_view text, std::size_t open, std::size_t end, char opener,
                          char closer) {
   int depth = 0;
@@ -144,7 +153,8 @@ Document parse_digest(const SourceFile& source) {
   if (line_count > 1 && lines.back().content.empty()) --line_count;
 
   const auto next_nonblank = [&](std::size_t from) {
-    while (from < line_count && lines[from].blank) ++from;
+    while (from < line_count && lines[from].blank)
+      ++from;
     return from;
   };
 
@@ -189,7 +199,8 @@ Document parse_digest(const SourceFile& source) {
 
     for (std::size_t n = next_nonblank(body); n < stop; n = next_nonblank(n)) {
       const std::size_t first = n;
-      while (n < stop && !lines[n].blank) ++n;
+      while (n < stop && !lines[n].blank)
+        ++n;
       entry.summary.push_back(
           {lines[first].content.begin + lines[first].indent, lines[n - 1].content.end});
     }

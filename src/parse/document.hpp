@@ -10,31 +10,32 @@ namespace bilint {
 
 // The `[Chinese title](url)` line under an entry heading.
 struct LinkLine {
-  Span line;      // the line's content, leading indentation included
-  Span text;      // between the brackets
-  Span url;       // between the parentheses, surrounding spaces and <> removed
-  Span trailing;  // whatever follows the closing parenthesis on the line
+  Span line;            // the line's content, leading indentation included
+  Span text;            // between the brackets
+  Span url;             // between the parentheses, surrounding spaces and <> removed
+  Span trailing;        // whatever follows the closing parenthesis on the line
   bool closed = false;  // both the brackets and the parentheses close on this line
 };
 
 // One paper: heading, English title, link line with the Chinese title and URL, summary paragraphs.
 struct Entry {
-  Span heading;        // the heading line's content
+  Span heading;  // the heading line's content
   int heading_level = 2;
-  Span english_title;  // heading text, trimmed, closing #s removed
-  bool separated = true;  // a blank line (or the start of the file) comes before the heading
+  Span english_title;       // heading text, trimmed, closing #s removed
+  bool separated = true;    // a blank line (or the start of the file) comes before the heading
   std::vector<Span> stray;  // non-blank lines between the heading and the link line
   std::optional<LinkLine> link;
-  std::vector<Span> summary;  // paragraphs, from the first non-blank byte to the end of the last line
+  std::vector<Span>
+      summary;  // paragraphs, from the first non-blank byte to the end of the last line
   Span extent;  // from the heading to the next entry's heading (or the end of the file)
 };
 
 // A digest file as the parser understood it. Spans point into `source`, which must outlive it.
 struct Document {
   const SourceFile* source = nullptr;
-  Span preamble;                      // everything before the first entry
+  Span preamble;  // everything before the first entry
   std::vector<Entry> entries;
-  std::optional<Span> source_note;    // a closing `数据来源：…` line
+  std::optional<Span> source_note;  // a closing `数据来源：…` line
 };
 
 }  // namespace bilint

@@ -34,10 +34,10 @@ CaretLines render_caret(const Finding& finding) {
   CaretLines out;
   const std::string_view excerpt = finding.excerpt;
   const std::size_t start = finding.location.start.offset - finding.excerpt_start;
-  const std::size_t end = finding.location.end.line == finding.location.start.line
-                              ? std::min(finding.location.end.offset - finding.excerpt_start,
-                                         excerpt.size())
-                              : excerpt.size();
+  const std::size_t end =
+      finding.location.end.line == finding.location.start.line
+          ? std::min(finding.location.end.offset - finding.excerpt_start, excerpt.size())
+          : excerpt.size();
   std::size_t column = 0;
   for (std::size_t i = 0; i < excerpt.size();) {
     const utf8::Decoded d = utf8::decode(excerpt, i);
@@ -69,7 +69,8 @@ CaretLines render_caret(const Finding& finding) {
     out.caret.append(column > out.caret.size() ? column - out.caret.size() : 0, ' ');
     out.caret += '^';
   }
-  while (!out.caret.empty() && out.caret.back() == ' ') out.caret.pop_back();
+  while (!out.caret.empty() && out.caret.back() == ' ')
+    out.caret.pop_back();
   return out;
 }
 
@@ -91,17 +92,17 @@ std::string GccReporter::render(const RunResult& result) const {
     if (options_.show_source) {
       const CaretLines lines = render_caret(f);
       const std::string gutter = fmt::format("{:>5}", at.start.line);
-      fmt::format_to(std::back_inserter(out), "{} | {}\n{:>5} | {}\n", gutter, lines.source, "",
-                     styled(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green),
-                            lines.caret));
+      fmt::format_to(
+          std::back_inserter(out), "{} | {}\n{:>5} | {}\n", gutter, lines.source, "",
+          styled(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green), lines.caret));
     }
     for (const RelatedLocation& related : f.related) {
-      fmt::format_to(std::back_inserter(out), "{} {} {}\n",
-                     styled(fmt::emphasis::bold,
-                            fmt::format("{}:{}:{}:", related.location.path,
-                                        related.location.start.line,
-                                        related.location.start.column(options_.column_unit))),
-                     styled(severity_style(Severity::note), "note:"), related.message);
+      fmt::format_to(
+          std::back_inserter(out), "{} {} {}\n",
+          styled(fmt::emphasis::bold,
+                 fmt::format("{}:{}:{}:", related.location.path, related.location.start.line,
+                             related.location.start.column(options_.column_unit))),
+          styled(severity_style(Severity::note), "note:"), related.message);
     }
   }
   if (options_.show_summary) {

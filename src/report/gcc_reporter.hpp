@@ -4,8 +4,8 @@
 
 namespace bilint {
 
-// `path:line:col: severity: message [rule-id]`, the source line with a caret and underline aligned by
-// display width, then a summary line, as GCC and Clang print them.
+// `path:line:col: severity: message [rule-id]`, the source line with a caret and underline aligned
+// by display width, then a summary line, as GCC and Clang print them.
 class GccReporter final : public Reporter {
  public:
   explicit GccReporter(ReportOptions options) : options_(options) {}
@@ -15,8 +15,8 @@ class GccReporter final : public Reporter {
   ReportOptions options_;
 };
 
-// The source line and the caret line beneath it (without gutter), tabs expanded, the caret under the
-// first character of the finding and `~` under the rest of it on that line.
+// The source line and the caret line beneath it (without gutter), tabs expanded, the caret under
+// the first character of the finding and `~` under the rest of it on that line.
 struct CaretLines {
   std::string source;
   std::string caret;

@@ -16,7 +16,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& rule_metadata_
 
 namespace {
 
-const std::set<std::string, std::less<>> kKnownKeys = {"id",      "summary",  "description",
+const std::set<std::string, std::less<>> kKnownKeys = {"id",       "summary", "description",
                                                        "severity", "fixable", "examples"};
 
 std::string required_string(const YAML::Node& node, const char* key, std::string_view file,
@@ -41,8 +41,8 @@ RuleCatalog RuleCatalog::load(
     try {
       node = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
-      catalog.problems_.push_back(fmt::format("{}:{}:{}: {}", path, e.mark.line + 1,
-                                              e.mark.column + 1, e.msg));
+      catalog.problems_.push_back(
+          fmt::format("{}:{}:{}: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg));
       continue;
     }
     if (!node.IsMap()) {
@@ -76,7 +76,8 @@ RuleCatalog RuleCatalog::load(
     }
     const YAML::Node examples = node["examples"];
     if (!examples || !examples.IsMap()) {
-      catalog.problems_.push_back(fmt::format("{}: missing 'examples' with 'bad' and 'good'", path));
+      catalog.problems_.push_back(
+          fmt::format("{}: missing 'examples' with 'bad' and 'good'", path));
     } else {
       meta.bad_example = required_string(examples, "bad", path, catalog.problems_);
       meta.good_example = required_string(examples, "good", path, catalog.problems_);
@@ -106,8 +107,9 @@ const RuleCatalog& RuleCatalog::builtin() {
 }
 
 const RuleMetadata* RuleCatalog::find(std::string_view id) const {
-  const auto it = std::lower_bound(rules_.begin(), rules_.end(), id,
-                                   [](const RuleMetadata& m, std::string_view v) { return m.id < v; });
+  const auto it =
+      std::lower_bound(rules_.begin(), rules_.end(), id,
+                       [](const RuleMetadata& m, std::string_view v) { return m.id < v; });
   return it != rules_.end() && it->id == id ? &*it : nullptr;
 }
 

@@ -22,9 +22,10 @@ struct RuleMetadata {
 // The rules bilint knows: the metadata files joined with the registered rule classes.
 class RuleCatalog {
  public:
-  // Loads metadata from (relative path, YAML text) pairs. Problems (a YAML error, a missing field, an
-  // id that does not match the path, a rule class without metadata or the reverse) are collected, not
-  // thrown, so that `bilint rules` can list them and a test can require there are none.
+  // Loads metadata from (relative path, YAML text) pairs. Problems (a YAML error, a missing field,
+  // an id that does not match the path, a rule class without metadata or the reverse) are
+  // collected, not thrown, so that `bilint rules` can list them and a test can require there are
+  // none.
   static RuleCatalog load(const std::vector<std::pair<std::string_view, std::string_view>>& files);
   // The built-in catalog, loaded once from the embedded metadata.
   static const RuleCatalog& builtin();

@@ -6,8 +6,8 @@
 namespace bilint {
 
 std::map<std::string, RuleFactory, std::less<>>& RuleRegistry::mutable_factories() {
-  // A function-local static, so that registration from other translation units' initialisers is safe
-  // whatever order they run in.
+  // A function-local static, so that registration from other translation units' initialisers is
+  // safe whatever order they run in.
   static std::map<std::string, RuleFactory, std::less<>> factories;
   return factories;
 }

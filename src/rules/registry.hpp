@@ -25,8 +25,7 @@ class RuleRegistry {
 
 #define BILINT_REGISTER_RULE(RuleClass)                                                   \
   namespace {                                                                             \
-  [[maybe_unused]] const bool bilint_rule_registered = ::bilint::RuleRegistry::add(      \
-      RuleClass::kId, []() -> std::unique_ptr<::bilint::Rule> {                           \
-        return std::make_unique<RuleClass>();                                             \
-      });                                                                                 \
+  [[maybe_unused]] const bool bilint_rule_registered = ::bilint::RuleRegistry::add(       \
+      RuleClass::kId,                                                                     \
+      []() -> std::unique_ptr<::bilint::Rule> { return std::make_unique<RuleClass>(); }); \
   }

@@ -19,7 +19,8 @@ struct RuleContext {
 };
 
 // One finding as a rule states it. The rule id and the configured severity are added by the engine;
-// `severity` is only for a rule that reports some findings below its configured level (a milder case).
+// `severity` is only for a rule that reports some findings below its configured level (a milder
+// case).
 struct Report {
   Span span;
   std::string message;
@@ -32,7 +33,9 @@ class DiagnosticSink {
  public:
   virtual ~DiagnosticSink() = default;
   virtual void report(Report report) = 0;
-  void report(Span span, std::string message) { report(Report{span, std::move(message), {}, {}, {}}); }
+  void report(Span span, std::string message) {
+    report(Report{span, std::move(message), {}, {}, {}});
+  }
 };
 
 // A check. Each rule is one class in one file under src/rules/<family>/, with a static `kId`, and
@@ -47,7 +50,8 @@ class Rule {
 class EntryRule : public Rule {
  public:
   void check(const RuleContext& context, DiagnosticSink& sink) const final {
-    for (const Entry& entry : context.document.entries) check_entry(context, entry, sink);
+    for (const Entry& entry : context.document.entries)
+      check_entry(context, entry, sink);
   }
   virtual void check_entry(const RuleContext& context, const Entry& entry,
                            DiagnosticSink& sink) const = 0;

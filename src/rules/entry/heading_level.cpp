@@ -16,12 +16,12 @@ class HeadingLevelRule final : public EntryRule {
     const std::size_t hashes = line.find('#');
     const Span marker{entry.heading.begin + hashes,
                       entry.heading.begin + hashes + static_cast<std::size_t>(entry.heading_level)};
-    sink.report(Report{marker,
-                       fmt::format("entry heading is level {}; entries use level 2 ('## ')",
-                                   entry.heading_level),
-                       Fix{"use a level-2 heading", {Edit{marker, "##"}}},
-                       {},
-                       {}});
+    sink.report(Report{
+        marker,
+        fmt::format("entry heading is level {}; entries use level 2 ('## ')", entry.heading_level),
+        Fix{"use a level-2 heading", {Edit{marker, "##"}}},
+        {},
+        {}});
   }
 };
 

@@ -8,8 +8,9 @@ class MissingLinkRule final : public EntryRule {
   static constexpr std::string_view kId = "entry/missing-link";
   void check_entry(const RuleContext&, const Entry& entry, DiagnosticSink& sink) const override {
     if (entry.link) return;
-    sink.report(entry.heading, "entry has no link line: the heading must be followed by "
-                               "'[Chinese title](url)'");
+    sink.report(entry.heading,
+                "entry has no link line: the heading must be followed by "
+                "'[Chinese title](url)'");
   }
 };
 

@@ -15,11 +15,12 @@ class UnseparatedHeadingRule final : public EntryRule {
     const Span terminator{lines.line_span(previous).end,
                           lines.line_span_with_terminator(previous).end};
     const Span at{entry.heading.begin, entry.heading.begin};
-    sink.report(Report{entry.heading, "no blank line before this entry's heading",
-                       Fix{"insert a blank line",
-                           {Edit{at, std::string(context.source.slice(terminator))}}},
-                       {},
-                       {}});
+    sink.report(Report{
+        entry.heading,
+        "no blank line before this entry's heading",
+        Fix{"insert a blank line", {Edit{at, std::string(context.source.slice(terminator))}}},
+        {},
+        {}});
   }
 };
 

@@ -9,8 +9,11 @@ class BomRule final : public Rule {
   void check(const RuleContext& context, DiagnosticSink& sink) const override {
     if (!context.source.encoding().has_bom) return;
     const Span bom{0, 3};
-    sink.report(Report{bom, "file starts with a UTF-8 byte order mark",
-                       Fix{"remove the byte order mark", {Edit{bom, ""}}}, {}, {}});
+    sink.report(Report{bom,
+                       "file starts with a UTF-8 byte order mark",
+                       Fix{"remove the byte order mark", {Edit{bom, ""}}},
+                       {},
+                       {}});
   }
 };
 

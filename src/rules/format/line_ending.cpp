@@ -19,20 +19,20 @@ class LineEndingRule final : public Rule {
       fix.edits.push_back({{i, crlf ? i + 2 : i + 1}, "\n"});
     }
     if (facts.crlf_count > 0) {
-      sink.report(Report{{facts.first_crlf, facts.first_crlf + 2},
-                         fmt::format("CRLF line ending ({} in this file); digests use LF",
-                                     facts.crlf_count),
-                         facts.lone_cr_count == 0 ? std::optional<Fix>(fix) : std::nullopt,
-                         {},
-                         {}});
+      sink.report(Report{
+          {facts.first_crlf, facts.first_crlf + 2},
+          fmt::format("CRLF line ending ({} in this file); digests use LF", facts.crlf_count),
+          facts.lone_cr_count == 0 ? std::optional<Fix>(fix) : std::nullopt,
+          {},
+          {}});
     }
     if (facts.lone_cr_count > 0) {
-      sink.report(Report{{facts.first_lone_cr, facts.first_lone_cr + 1},
-                         fmt::format("lone CR line ending ({} in this file); digests use LF",
-                                     facts.lone_cr_count),
-                         std::optional<Fix>(std::move(fix)),
-                         {},
-                         {}});
+      sink.report(Report{
+          {facts.first_lone_cr, facts.first_lone_cr + 1},
+          fmt::format("lone CR line ending ({} in this file); digests use LF", facts.lone_cr_count),
+          std::optional<Fix>(std::move(fix)),
+          {},
+          {}});
     }
   }
 };

@@ -8,8 +8,8 @@ class NulByteRule final : public Rule {
   void check(const RuleContext& context, DiagnosticSink& sink) const override {
     for (const std::size_t offset : context.source.encoding().nul_bytes) {
       const Span span{offset, offset + 1};
-      sink.report(Report{span, "NUL byte in text", Fix{"delete the NUL byte", {Edit{span, ""}}},
-                         {}, {}});
+      sink.report(
+          Report{span, "NUL byte in text", Fix{"delete the NUL byte", {Edit{span, ""}}}, {}, {}});
     }
   }
 };
