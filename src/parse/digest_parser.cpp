@@ -1,5 +1,6 @@
 #include "parse/digest_parser.hpp"
 
+#include <cstdint>
 #include <string_view>
 
 namespace bilint {
@@ -18,7 +19,6 @@ bool is_space(char c) {
 struct LineInfo {
   Span content;
   bool blank = false;
-  int heading_level = 0;  // 1-6 for an ATX heading outside fenced code, else 0
   std::size_t indent = 0;
 };
 
@@ -134,26 +134,34 @@ Document parse_digest(const SourceFile& source) {
   Document doc;
   doc.source = &source;
 
-  std::vector<LineInfo> lines(index.line_count());
-  bool in_fence = false;
-  for (std::size_t n = 0; n < lines.size(); ++n) {
-    LineInfo& info = lines[n];
+  // Line facts are derived from the line index when needed rather than stored: a 100 MB file has
+  // about a million lines, and only the heading levels need a pass in order (for code fences).
+  const auto line = [&](std::size_t n) {
+    LineInfo info;
     info.content = index.line_span(n);
     const std::size_t first = skip_spaces(text, info.content.begin, info.content.end);
     info.blank = first == info.content.end;
     info.indent = first - info.content.begin;
-    if (is_fence(text, info.content)) {
+    return info;
+  };
+  // A text ending in a newline has an empty last "line" after it; it is not a line of the file.
+  std::size_t line_count = index.line_count();
+  if (line_count > 1 && index.line_span(line_count - 1).empty()) --line_count;
+
+  std::vector<std::uint8_t> levels(line_count, 0);  // 1-6 for an ATX heading outside code fences
+  bool in_fence = false;
+  for (std::size_t n = 0; n < line_count; ++n) {
+    const Span content = index.line_span(n);
+    if (content.empty()) continue;
+    if (is_fence(text, content)) {
       in_fence = !in_fence;
-    } else if (!in_fence && !info.blank) {
-      info.heading_level = heading_level(text, info.content);
+    } else if (!in_fence) {
+      levels[n] = static_cast<std::uint8_t>(heading_level(text, content));
     }
   }
-  // A text ending in a newline has an empty last "line" after it; it is not a line of the file.
-  std::size_t line_count = lines.size();
-  if (line_count > 1 && lines.back().content.empty()) --line_count;
 
   const auto next_nonblank = [&](std::size_t from) {
-    while (from < line_count && lines[from].blank)
+    while (from < line_count && line(from).blank)
       ++from;
     return from;
   };
@@ -161,15 +169,15 @@ Document parse_digest(const SourceFile& source) {
   // Level-2 headings start entries; a heading of another level does when a link line follows it.
   std::vector<std::size_t> starts;
   for (std::size_t n = 0; n < line_count; ++n) {
-    const int level = lines[n].heading_level;
+    const int level = levels[n];
     if (level == 0) continue;
     const std::size_t next = next_nonblank(n + 1);
-    if (level == 2 || (next < line_count && starts_link(text, lines[next]))) starts.push_back(n);
+    if (level == 2 || (next < line_count && starts_link(text, line(next)))) starts.push_back(n);
   }
 
   const std::size_t file_end = text.size();
   const auto line_start = [&](std::size_t n) {
-    return n < line_count ? lines[n].content.begin : file_end;
+    return n < line_count ? index.line_span(n).begin : file_end;
   };
   doc.preamble = {0, starts.empty() ? file_end : line_start(starts.front())};
 
@@ -177,20 +185,20 @@ Document parse_digest(const SourceFile& source) {
     const std::size_t h = starts[s];
     const std::size_t stop = s + 1 < starts.size() ? starts[s + 1] : line_count;
     Entry entry;
-    entry.heading = lines[h].content;
-    entry.heading_level = lines[h].heading_level;
+    entry.heading = index.line_span(h);
+    entry.heading_level = levels[h];
     entry.english_title = heading_text(text, entry.heading);
-    entry.separated = h == 0 || lines[h - 1].blank;
+    entry.separated = h == 0 || line(h - 1).blank;
     entry.extent = {line_start(h), line_start(stop)};
 
     std::size_t body = h + 1;
     std::size_t candidate = next_nonblank(h + 1);
     for (int seen = 0; candidate < stop && seen < kLinkSearchLines; ++seen) {
-      if (starts_link(text, lines[candidate])) {
+      if (starts_link(text, line(candidate))) {
         for (std::size_t n = h + 1; n < candidate; ++n) {
-          if (!lines[n].blank) entry.stray.push_back(lines[n].content);
+          if (!line(n).blank) entry.stray.push_back(line(n).content);
         }
-        entry.link = parse_link_line(text, lines[candidate].content);
+        entry.link = parse_link_line(text, line(candidate).content);
         body = candidate + 1;
         break;
       }
@@ -198,11 +206,10 @@ Document parse_digest(const SourceFile& source) {
     }
 
     for (std::size_t n = next_nonblank(body); n < stop; n = next_nonblank(n)) {
-      const std::size_t first = n;
-      while (n < stop && !lines[n].blank)
+      const LineInfo first = line(n);
+      while (n < stop && !line(n).blank)
         ++n;
-      entry.summary.push_back(
-          {lines[first].content.begin + lines[first].indent, lines[n - 1].content.end});
+      entry.summary.push_back({first.content.begin + first.indent, index.line_span(n - 1).end});
     }
     doc.entries.push_back(std::move(entry));
   }
