@@ -1,3 +1,7 @@
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 #include "parse/digest_parser.hpp"
@@ -137,6 +141,51 @@ TEST(DigestParser, EmptyAndWhitespaceOnlyFiles) {
 TEST(DigestParser, HashInsideFenceIsNotAHeading) {
   const Parsed p("## A\n[甲](u)\n\n```\n## not an entry\n```\n");
   EXPECT_EQ(p.doc.entries.size(), 1U);
+}
+
+}  // namespace
+}  // namespace bilint
+
+namespace bilint {
+namespace {
+
+// Every real digest in ../shared parses into one entry per "## " line, each with a closed link line
+// to an arXiv abstract, and no stray text.
+TEST(DigestParser, SharedDigestsParseCompletely) {
+  namespace fs = std::filesystem;
+  const fs::path shared = fs::path(BILINT_SOURCE_DIR) / ".." / "shared";
+  ASSERT_TRUE(fs::exists(shared / "seeds"))
+      << "the shared digests are expected beside the repository";
+  std::vector<fs::path> files;
+  for (const auto& dir : {shared / "seeds", shared / "corpus" / "arxiv-cs-zh"}) {
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const auto ext = entry.path().extension();
+      if (ext == ".md" || ext == ".txt") files.push_back(entry.path());
+    }
+  }
+  ASSERT_GE(files.size(), 17U);
+  std::size_t total = 0;
+  for (const fs::path& path : files) {
+    SCOPED_TRACE(path.string());
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    std::size_t headings = 0;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+      headings += line.starts_with("## ") ? 1 : 0;
+    const SourceFile source(path.string(), std::move(text));
+    const Document doc = parse_digest(source);
+    EXPECT_EQ(doc.entries.size(), headings);
+    for (const Entry& e : doc.entries) {
+      ASSERT_TRUE(e.link) << source.slice(e.heading);
+      EXPECT_TRUE(e.link->closed);
+      EXPECT_TRUE(source.slice(e.link->url).starts_with("https://arxiv.org/abs/"));
+      EXPECT_TRUE(e.stray.empty());
+      EXPECT_FALSE(e.english_title.empty());
+    }
+    total += doc.entries.size();
+  }
+  EXPECT_EQ(total, 7002U + 69U);
 }
 
 }  // namespace
