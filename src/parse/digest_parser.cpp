@@ -1,5 +1,6 @@
 #include "parse/digest_parser.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 
@@ -223,7 +224,55 @@ Document parse_digest(const SourceFile& source) {
       doc.entries.back().summary.pop_back();
     }
   }
+  for (const Entry& entry : doc.entries) {
+    std::vector<Span> blocks{entry.english_title};
+    if (entry.link) blocks.push_back(entry.link->line);
+    blocks.insert(blocks.end(), entry.summary.begin(), entry.summary.end());
+    for (const Span block : blocks) {
+      const std::size_t first = doc.inlines.size();
+      scan_inlines(text, block, doc.inlines);
+      const std::vector<InlineNode> block_inlines(
+          doc.inlines.begin() + static_cast<std::ptrdiff_t>(first), doc.inlines.end());
+      scan_math(text, block, block_inlines, doc.math);
+    }
+  }
+  if (doc.source_note) scan_inlines(text, *doc.source_note, doc.inlines);
   return doc;
+}
+
+}  // namespace bilint
+
+namespace bilint {
+
+std::span<const InlineNode> Document::inlines_in(Span block) const {
+  const auto first =
+      std::lower_bound(inlines.begin(), inlines.end(), block.begin,
+                       [](const InlineNode& n, std::size_t at) { return n.span.begin < at; });
+  auto last = first;
+  while (last != inlines.end() && last->span.begin < block.end)
+    ++last;
+  return {first, last};
+}
+
+std::vector<Span> Document::protected_in(Span block) const {
+  std::vector<Span> spans;
+  for (const InlineNode& node : inlines_in(block)) {
+    switch (node.kind) {
+      case InlineKind::link:
+      case InlineKind::image:
+        spans.push_back({node.text.end, node.span.end});  // "](destination)"
+        break;
+      default:
+        spans.push_back(node.span);
+    }
+  }
+  const auto first = std::lower_bound(math.begin(), math.end(), block.begin,
+                                      [](const Span& s, std::size_t at) { return s.begin < at; });
+  for (auto it = first; it != math.end() && it->begin < block.end; ++it)
+    spans.push_back(*it);
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  return spans;
 }
 
 }  // namespace bilint

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/source.hpp"
 #include "core/span.hpp"
+#include "parse/inline_scanner.hpp"
 
 namespace bilint {
 
@@ -36,6 +38,15 @@ struct Document {
   Span preamble;  // everything before the first entry
   std::vector<Entry> entries;
   std::optional<Span> source_note;  // a closing `数据来源：…` line
+  // Inline constructs of every title, link line and paragraph, in source order, and math spans.
+  std::vector<InlineNode> inlines;
+  std::vector<Span> math;
+
+  // The inline nodes that start inside `block`.
+  [[nodiscard]] std::span<const InlineNode> inlines_in(Span block) const;
+  // Spans inside `block` that no word check may look into: code, URLs, link destinations, raw HTML
+  // and math, sorted by start.
+  [[nodiscard]] std::vector<Span> protected_in(Span block) const;
 };
 
 }  // namespace bilint
