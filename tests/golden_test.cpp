@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "engine/glossary_loading.hpp"
 #include "engine/linter.hpp"
 #include "rules/catalog.hpp"
 #include "rules/registry.hpp"
@@ -107,7 +108,11 @@ TEST(Golden, EveryFixtureMatchesItsExpectedFindings) {
   std::map<std::string, int> cases_with_findings;
   for (const GoldenCase& c : cases) {
     SCOPED_TRACE(c.input.string());
-    const Linter linter(RuleCatalog::builtin(), RuleSelection{{c.rule_id}, {}});
+    // A fixture folder may bring its own glossary; otherwise the built-in one applies.
+    const fs::path glossary = c.input.parent_path() / "glossary.yaml";
+    const Linter linter(
+        RuleCatalog::builtin(), RuleSelection{{c.rule_id}, {}},
+        fs::exists(glossary) ? load_glossaries({glossary.string()}) : default_glossary());
     const SourceFile source(c.input.filename().string(), slurp(c.input));
     const std::vector<Finding> findings = linter.lint(source);
     cases_with_findings[c.rule_id] += findings.empty() ? 0 : 1;

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "engine/glossary_loading.hpp"
 #include "engine/inputs.hpp"
 #include "engine/linter.hpp"
 #include "engine/runner.hpp"
@@ -32,6 +33,7 @@ struct CheckOptions {
   std::string format = "gcc";
   std::vector<std::string> select;
   std::vector<std::string> ignore;
+  std::vector<std::string> glossaries;
   std::string fail_level = "warning";
   std::string column_unit = "codepoint";
   std::string color = "auto";
@@ -55,7 +57,9 @@ void write_stdout(const std::string& text) {
 
 int run_check(const CheckOptions& options) {
   const RuleCatalog& catalog = RuleCatalog::builtin();
-  const Linter linter(catalog, RuleSelection{options.select, options.ignore});
+  const Linter linter(
+      catalog, RuleSelection{options.select, options.ignore},
+      options.glossaries.empty() ? default_glossary() : load_glossaries(options.glossaries));
 
   std::vector<InputError> errors;
   std::vector<Input> inputs;
@@ -88,6 +92,21 @@ int run_check(const CheckOptions& options) {
   const bool failed = std::any_of(result.findings.begin(), result.findings.end(),
                                   [&](const Finding& f) { return f.severity >= fail; });
   return failed ? kExitFindings : kExitClean;
+}
+
+int run_glossary_check(const std::vector<std::string>& files) {
+  int status = kExitClean;
+  for (const std::string& file : files) {
+    const auto glossary = load_glossaries({file});
+    const auto failures = run_glossary_tests(RuleCatalog::builtin(), glossary);
+    for (const std::string& failure : failures)
+      std::fputs((failure + "\n").c_str(), stderr);
+    write_stdout(fmt::format("{}: {} terms, {} self-tests, {} failed\n", file,
+                             glossary->glossary().terms().size(),
+                             glossary->glossary().tests().size(), failures.size()));
+    if (!failures.empty()) status = kExitFindings;
+  }
+  return status;
 }
 
 int run_rules() {
@@ -151,6 +170,13 @@ int main(int argc, char** argv) {
 
   CLI::App* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
 
+  CLI::App* glossary_cmd = app.add_subcommand("glossary", "Work with glossaries");
+  glossary_cmd->require_subcommand(1);
+  std::vector<std::string> glossary_files;
+  CLI::App* glossary_check_cmd =
+      glossary_cmd->add_subcommand("check", "Validate glossaries and run their self-tests");
+  glossary_check_cmd->add_option("files", glossary_files, "Glossary YAML files")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -172,6 +198,7 @@ int main(int argc, char** argv) {
       return run_check(check);
     }
     if (*rules_cmd) return run_rules();
+    if (*glossary_check_cmd) return run_glossary_check(glossary_files);
   } catch (const UsageError& e) {
     std::fputs(fmt::format("bilint: error: {}\n", e.what()).c_str(), stderr);
     return kExitUsage;

@@ -61,7 +61,9 @@ std::size_t to_boundary(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
-Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection) {
+Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
+               std::shared_ptr<const CompiledGlossary> glossary)
+    : glossary_(std::move(glossary)) {
   check_selectors(catalog, selection.select, "--select");
   check_selectors(catalog, selection.ignore, "--ignore");
   const auto& factories = RuleRegistry::factories();
@@ -85,9 +87,7 @@ std::vector<std::string> Linter::rule_ids() const {
   return ids;
 }
 
-std::vector<Diagnostic> Linter::diagnose(const SourceFile& source) const {
-  const Document document = parse_digest(source);
-  const RuleContext context{source, document};
+std::vector<Diagnostic> Linter::run_rules(const RuleContext& context) const {
   std::vector<Diagnostic> diagnostics;
   for (const ActiveRule& active : rules_) {
     CollectingSink sink(diagnostics, active.id, active.severity);
@@ -96,13 +96,74 @@ std::vector<Diagnostic> Linter::diagnose(const SourceFile& source) const {
   return diagnostics;
 }
 
-std::vector<Finding> Linter::lint(const SourceFile& source) const {
-  std::vector<Finding> findings;
-  for (const Diagnostic& diagnostic : diagnose(source)) {
-    findings.push_back(resolve(source, diagnostic));
+std::vector<Diagnostic> Linter::diagnose(const SourceFile& source) const {
+  const Document document = parse_digest(source);
+  return run_rules(RuleContext(source, document, *glossary_));
+}
+
+FileReport Linter::check(const SourceFile& source) const {
+  const Document document = parse_digest(source);
+  const RuleContext context(source, document, *glossary_);
+  FileReport report;
+  for (const Diagnostic& diagnostic : run_rules(context)) {
+    report.findings.push_back(resolve(source, diagnostic));
   }
+  std::sort(report.findings.begin(), report.findings.end(), finding_less);
+  report.facts.reserve(rules_.size());
+  for (const ActiveRule& active : rules_)
+    report.facts.push_back(active.rule->gather(context));
+  return report;
+}
+
+std::vector<Finding> Linter::judge(const std::vector<const FileReport*>& reports) const {
+  class Sink final : public FindingSink {
+   public:
+    Sink(std::vector<Finding>& out, const ActiveRule& rule) : out_(out), rule_(rule) {}
+    void report(Finding finding) override {
+      finding.rule_id = rule_.id;
+      if (finding.severity > rule_.severity) finding.severity = rule_.severity;
+      out_.push_back(std::move(finding));
+    }
+
+   private:
+    std::vector<Finding>& out_;
+    const ActiveRule& rule_;
+  };
+  std::vector<Finding> findings;
+  for (std::size_t r = 0; r < rules_.size(); ++r) {
+    std::vector<const FileFacts*> facts;
+    for (const FileReport* report : reports) {
+      if (r < report->facts.size() && report->facts[r]) facts.push_back(report->facts[r].get());
+    }
+    if (facts.empty()) continue;
+    Sink sink(findings, rules_[r]);
+    rules_[r].rule->judge(facts, sink);
+  }
+  return findings;
+}
+
+std::vector<Finding> Linter::lint(const SourceFile& source) const {
+  FileReport report = check(source);
+  std::vector<Finding> findings = std::move(report.findings);
+  for (Finding& f : judge({&report}))
+    findings.push_back(std::move(f));
   std::sort(findings.begin(), findings.end(), finding_less);
   return findings;
+}
+
+std::shared_ptr<const CompiledGlossary> default_glossary() {
+  static const std::shared_ptr<const CompiledGlossary> glossary = [] {
+    std::vector<GlossaryError> errors;
+    Glossary parsed =
+        Glossary::parse(default_glossary_text(), std::string(kDefaultGlossaryName), errors);
+    // The built-in glossary is checked by the test suite; a broken one is a build defect.
+    if (!errors.empty()) {
+      throw std::logic_error(fmt::format("{}:{}:{}: {}", errors[0].mark.file, errors[0].mark.line,
+                                         errors[0].mark.column, errors[0].message));
+    }
+    return std::make_shared<const CompiledGlossary>(std::move(parsed));
+  }();
+  return glossary;
 }
 
 Finding resolve(const SourceFile& source, const Diagnostic& diagnostic) {

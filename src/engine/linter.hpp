@@ -25,17 +25,30 @@ struct RuleSelection {
   std::vector<std::string> ignore;
 };
 
+// What checking one file yields: its findings, and the facts each rule gathered for the corpus pass
+// (one slot per active rule, empty for rules that gather nothing).
+struct FileReport {
+  std::vector<Finding> findings;
+  std::vector<std::unique_ptr<FileFacts>> facts;
+};
+
 // The rule set of a run, instantiated once and shared read-only by all worker threads.
 class Linter {
  public:
-  Linter(const RuleCatalog& catalog, const RuleSelection& selection);
+  Linter(const RuleCatalog& catalog, const RuleSelection& selection,
+         std::shared_ptr<const CompiledGlossary> glossary);
 
   // Parses and checks one file; findings come back resolved and sorted.
+  [[nodiscard]] FileReport check(const SourceFile& source) const;
+  // The corpus pass over the reports of every file of the run, in input order.
+  [[nodiscard]] std::vector<Finding> judge(const std::vector<const FileReport*>& reports) const;
+  // check() and judge() for a run of one file.
   [[nodiscard]] std::vector<Finding> lint(const SourceFile& source) const;
-  // The raw diagnostics, for the fixer and tests that look at byte spans.
+  // The raw diagnostics of one file, for the fixer and tests that look at byte spans.
   [[nodiscard]] std::vector<Diagnostic> diagnose(const SourceFile& source) const;
 
   [[nodiscard]] std::vector<std::string> rule_ids() const;
+  [[nodiscard]] const CompiledGlossary& glossary() const { return *glossary_; }
 
  private:
   struct ActiveRule {
@@ -43,8 +56,14 @@ class Linter {
     Severity severity;
     std::unique_ptr<Rule> rule;
   };
+  std::vector<Diagnostic> run_rules(const RuleContext& context) const;
+
   std::vector<ActiveRule> rules_;
+  std::shared_ptr<const CompiledGlossary> glossary_;
 };
+
+// The glossary used when none is given: the built-in AI/ML glossary, compiled once.
+std::shared_ptr<const CompiledGlossary> default_glossary();
 
 // Turns a diagnostic's byte spans into positions and a source excerpt.
 Finding resolve(const SourceFile& source, const Diagnostic& diagnostic);

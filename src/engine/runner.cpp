@@ -10,7 +10,7 @@ namespace bilint {
 namespace {
 
 struct FileOutcome {
-  std::vector<Finding> findings;
+  FileReport report;
   std::optional<InputError> error;
 };
 
@@ -27,7 +27,7 @@ FileOutcome lint_one(const Linter& linter, const Input& input) {
     return outcome;
   }
   const SourceFile source(input.path, std::move(*bytes));
-  outcome.findings = linter.lint(source);
+  outcome.report = linter.check(source);
   return outcome;
 }
 
@@ -54,15 +54,19 @@ RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned j
   }
 
   RunResult result;
+  std::vector<const FileReport*> reports;
   for (FileOutcome& outcome : outcomes) {
     if (outcome.error) {
       result.errors.push_back(std::move(*outcome.error));
       continue;
     }
     ++result.files_checked;
-    std::move(outcome.findings.begin(), outcome.findings.end(),
+    reports.push_back(&outcome.report);
+    std::move(outcome.report.findings.begin(), outcome.report.findings.end(),
               std::back_inserter(result.findings));
   }
+  for (Finding& finding : linter.judge(reports))
+    result.findings.push_back(std::move(finding));
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
   return result;
 }

@@ -7,15 +7,34 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/finding.hpp"
 #include "core/source.hpp"
+#include "glossary/compiled_glossary.hpp"
 #include "parse/document.hpp"
 
 namespace bilint {
 
 // Everything a rule may look at. Rules never read files: all input arrives here.
-struct RuleContext {
+class RuleContext {
+ public:
+  RuleContext(const SourceFile& source_file, const Document& parsed,
+              const CompiledGlossary& compiled_glossary)
+      : source(source_file),
+        document(parsed),
+        glossary(compiled_glossary),
+        term_cache_(parsed.entries.size()) {}
+
   const SourceFile& source;
   const Document& document;
+  const CompiledGlossary& glossary;
+
+  // Glossary hits in an entry, computed once per file for all term rules.
+  [[nodiscard]] const EntryTermHits& term_hits(const Entry& entry) const;
+  // A span resolved to positions and an excerpt, for facts kept past the file (the corpus pass).
+  [[nodiscard]] Finding locate(Span span) const;
+
+ private:
+  mutable std::vector<std::optional<EntryTermHits>> term_cache_;
 };
 
 // One finding as a rule states it. The rule id and the configured severity are added by the engine;
@@ -38,12 +57,34 @@ class DiagnosticSink {
   }
 };
 
-// A check. Each rule is one class in one file under src/rules/<family>/, with a static `kId`, and
-// registers itself with BILINT_REGISTER_RULE; its metadata lives in rules/<family>/<name>.yaml.
+// Facts one file contributes to the corpus pass (arXiv ids, term renderings), for a rule that
+// judges across the files of a run.
+class FileFacts {
+ public:
+  virtual ~FileFacts() = default;
+};
+
+// Findings of the corpus pass, already resolved; the engine adds the rule id and severity.
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  virtual void report(Finding finding) = 0;
+};
+
+// A check. Each rule is one class in one file under src/rules/<family>/, with a static `kId`,
+// and registers itself with BILINT_REGISTER_RULE; its metadata lives in rules/<family>/<name>.yaml.
+//
+// A rule checks one file in `check`. A rule that compares files also gathers facts per file in
+// `gather` (files are checked in parallel) and judges them together in `judge`, which receives the
+// facts in input order, so its findings do not depend on the thread count.
 class Rule {
  public:
   virtual ~Rule() = default;
-  virtual void check(const RuleContext& context, DiagnosticSink& sink) const = 0;
+  virtual void check(const RuleContext& /*context*/, DiagnosticSink& /*sink*/) const {}
+  [[nodiscard]] virtual std::unique_ptr<FileFacts> gather(const RuleContext& /*context*/) const {
+    return nullptr;
+  }
+  virtual void judge(const std::vector<const FileFacts*>& /*facts*/, FindingSink& /*sink*/) const {}
 };
 
 // Convenience base for the many rules that look at one entry at a time.

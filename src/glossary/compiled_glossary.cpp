@@ -1,0 +1,84 @@
+#include "glossary/compiled_glossary.hpp"
+
+#include <algorithm>
+
+namespace bilint {
+
+CompiledGlossary::CompiledGlossary(Glossary glossary) : glossary_(std::move(glossary)) {
+  const auto& terms = glossary_.terms();
+  for (std::uint32_t t = 0; t < terms.size(); ++t) {
+    const Term& term = terms[t];
+    const auto rendering = [&](const std::string& text, TermRole role) {
+      renderings_.add(text, {});
+      rendering_info_.push_back({t, role});
+    };
+    if (!term.preferred.empty()) rendering(term.preferred, TermRole::preferred);
+    for (const std::string& s : term.variants)
+      rendering(s, TermRole::variant);
+    for (const std::string& s : term.accepted)
+      rendering(s, TermRole::accepted);
+    for (const std::string& s : term.synonyms)
+      rendering(s, TermRole::synonym);
+    for (const std::string& s : term.english_spellings()) {
+      english_.add(s, {.ignore_ascii_case = true, .word_bounded = true});
+      english_info_.push_back({t, TermRole::english});
+    }
+    for (const std::string& s : term.abbreviations) {
+      english_.add(s, {.ignore_ascii_case = false, .word_bounded = true});
+      english_info_.push_back({t, TermRole::english});
+    }
+  }
+  renderings_.compile();
+  english_.compile();
+}
+
+void CompiledGlossary::find_in(std::string_view text, Span block, const std::vector<Span>& excluded,
+                               TermRegion region, std::vector<TermHit>& out) const {
+  const auto in_scope = [&](const Term& term) {
+    switch (term.scope) {
+      case TermScope::title:
+        return region != TermRegion::summary;
+      case TermScope::summary:
+        return region == TermRegion::summary;
+      case TermScope::both:
+        break;
+    }
+    return true;
+  };
+  const auto outside = [&](Span span) {
+    return std::none_of(excluded.begin(), excluded.end(),
+                        [&](const Span& x) { return span.begin < x.end && x.begin < span.end; });
+  };
+  std::vector<Matcher::Match> matches;
+  const auto collect = [&](const Matcher& matcher, const std::vector<PatternInfo>& info) {
+    matches.clear();
+    matcher.find(text, block, matches);
+    for (const Matcher::Match& m : matches) {
+      const PatternInfo& p = info[m.pattern];
+      if (in_scope(glossary_.terms()[p.term]) && outside(m.span)) {
+        out.push_back({m.span, p.term, p.role});
+      }
+    }
+  };
+  if (region != TermRegion::english_title) collect(renderings_, rendering_info_);
+  collect(english_, english_info_);
+  std::sort(out.begin(), out.end(),
+            [](const TermHit& a, const TermHit& b) { return a.span.begin < b.span.begin; });
+}
+
+EntryTermHits CompiledGlossary::find(const Document& document, const Entry& entry) const {
+  const std::string_view text = document.source->text();
+  EntryTermHits hits;
+  find_in(text, entry.english_title, document.protected_in(entry.english_title),
+          TermRegion::english_title, hits.english_title);
+  if (entry.link) {
+    find_in(text, entry.link->text, document.protected_in(entry.link->text),
+            TermRegion::chinese_title, hits.chinese_title);
+  }
+  for (const Span& paragraph : entry.summary) {
+    find_in(text, paragraph, document.protected_in(paragraph), TermRegion::summary, hits.summary);
+  }
+  return hits;
+}
+
+}  // namespace bilint

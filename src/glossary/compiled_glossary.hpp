@@ -1,0 +1,70 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "glossary/glossary.hpp"
+#include "glossary/matcher.hpp"
+#include "parse/document.hpp"
+
+namespace bilint {
+
+// What a matched string is to its term.
+enum class TermRole : std::uint8_t {
+  preferred,  // the rendering to use
+  variant,    // a forbidden rendering
+  accepted,   // another rendering allowed in titles
+  synonym,    // one of several equal renderings
+  english,    // an English spelling (source, form or abbreviation), kept or untranslated
+};
+
+struct TermHit {
+  Span span;
+  std::uint32_t term;
+  TermRole role;
+};
+
+// Where a hit was found.
+enum class TermRegion : std::uint8_t { english_title, chinese_title, summary };
+
+struct EntryTermHits {
+  std::vector<TermHit> english_title;  // English spellings in the heading
+  std::vector<TermHit> chinese_title;  // renderings and English spellings in the link text
+  std::vector<TermHit> summary;        // renderings and English spellings in the summary
+};
+
+// A glossary compiled for matching: one automaton for every Chinese rendering (matched anywhere,
+// longest first) and one for every English spelling (word-bounded; case-insensitive except
+// abbreviations). Built once per run and shared by all threads.
+class CompiledGlossary {
+ public:
+  explicit CompiledGlossary(Glossary glossary);
+
+  [[nodiscard]] const Glossary& glossary() const { return glossary_; }
+  [[nodiscard]] const Term& term(std::uint32_t index) const { return glossary_.terms()[index]; }
+
+  // Hits in one entry, outside code, URLs, link destinations and math, and within each term's
+  // scope.
+  [[nodiscard]] EntryTermHits find(const Document& document, const Entry& entry) const;
+
+  [[nodiscard]] std::size_t state_count() const {
+    return renderings_.state_count() + english_.state_count();
+  }
+
+ private:
+  struct PatternInfo {
+    std::uint32_t term;
+    TermRole role;
+  };
+  void find_in(std::string_view text, Span block, const std::vector<Span>& excluded,
+               TermRegion region, std::vector<TermHit>& out) const;
+
+  Glossary glossary_;
+  Matcher renderings_;
+  Matcher english_;
+  std::vector<PatternInfo> rendering_info_;
+  std::vector<PatternInfo> english_info_;
+};
+
+}  // namespace bilint
