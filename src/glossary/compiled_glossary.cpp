@@ -55,9 +55,11 @@ void CompiledGlossary::find_in(std::string_view text, Span block, const std::vec
     matcher.find(text, block, matches);
     for (const Matcher::Match& m : matches) {
       const PatternInfo& p = info[m.pattern];
-      if (in_scope(glossary_.terms()[p.term]) && outside(m.span)) {
-        out.push_back({m.span, p.term, p.role});
-      }
+      if (!in_scope(glossary_.terms()[p.term]) || !outside(m.span)) continue;
+      // "Token" is both a spelling and an abbreviation of one term: one hit.
+      const bool duplicate = !out.empty() && out.back().span == m.span &&
+                             out.back().term == p.term && out.back().role == p.role;
+      if (!duplicate) out.push_back({m.span, p.term, p.role});
     }
   };
   if (region != TermRegion::english_title) collect(renderings_, rendering_info_);
@@ -79,6 +81,32 @@ EntryTermHits CompiledGlossary::find(const Document& document, const Entry& entr
     find_in(text, paragraph, document.protected_in(paragraph), TermRegion::summary, hits.summary);
   }
   return hits;
+}
+
+}  // namespace bilint
+
+namespace bilint {
+
+bool CompiledGlossary::mentions(const Term& term, std::string_view text) const {
+  const auto contains = [&](const std::vector<std::string>& list) {
+    return std::any_of(list.begin(), list.end(), [&](const std::string& s) {
+      return text.find(s) != std::string_view::npos;
+    });
+  };
+  if (!term.preferred.empty() && text.find(term.preferred) != std::string_view::npos) return true;
+  if (contains(term.variants) || contains(term.accepted) || contains(term.synonyms) ||
+      contains(term.abbreviations)) {
+    return true;
+  }
+  std::string folded(text);
+  std::transform(folded.begin(), folded.end(), folded.begin(),
+                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
+  for (std::string spelling : term.english_spellings()) {
+    std::transform(spelling.begin(), spelling.end(), spelling.begin(),
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
+    if (folded.find(spelling) != std::string::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace bilint

@@ -48,6 +48,10 @@ class CompiledGlossary {
   // scope.
   [[nodiscard]] EntryTermHits find(const Document& document, const Entry& entry) const;
 
+  // Whether `text` contains any rendering of the term, or one of its English spellings (ignoring
+  // ASCII case): a plain substring test, so that a term nested in a longer one still counts.
+  [[nodiscard]] bool mentions(const Term& term, std::string_view text) const;
+
   [[nodiscard]] std::size_t state_count() const {
     return renderings_.state_count() + english_.state_count();
   }

@@ -25,10 +25,21 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-SourceMark mark_of(const YAML::Node& node, const std::string& file) {
-  const YAML::Mark m = node.Mark();
-  return {file, m.line >= 0 ? static_cast<std::size_t>(m.line) + 1 : 0,
-          m.column >= 0 ? static_cast<std::size_t>(m.column) + 1 : 0};
+// yaml-cpp counts columns in bytes; bilint reports code points, as everywhere else.
+SourceMark to_mark(std::string_view yaml, const std::string& file, int line, int byte_column) {
+  if (line < 0 || byte_column < 0) return {file, 0, 0};
+  std::size_t start = 0;
+  for (int n = 0; n < line && start != std::string_view::npos; ++n) {
+    start = yaml.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  std::size_t column = 1;
+  if (start != std::string_view::npos) {
+    const std::string_view prefix = yaml.substr(start, static_cast<std::size_t>(byte_column));
+    for (const char c : prefix)
+      column += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return {file, static_cast<std::size_t>(line) + 1, column};
 }
 
 // Levenshtein distance, for "did you mean" on unknown keys.
@@ -50,11 +61,14 @@ std::size_t distance(std::string_view a, std::string_view b) {
 
 class Reader {
  public:
-  Reader(const std::string& file, std::vector<GlossaryError>& errors)
-      : file_(file), errors_(errors) {}
+  Reader(std::string_view yaml, const std::string& file, std::vector<GlossaryError>& errors)
+      : yaml_(yaml), file_(file), errors_(errors) {}
 
+  [[nodiscard]] SourceMark mark(const YAML::Node& node) const {
+    return to_mark(yaml_, file_, node.Mark().line, node.Mark().column);
+  }
   void error(const YAML::Node& node, std::string message) {
-    errors_.push_back({mark_of(node, file_), std::move(message)});
+    errors_.push_back({mark(node), std::move(message)});
     ++count_;
   }
   [[nodiscard]] std::size_t count() const { return count_; }
@@ -118,6 +132,7 @@ class Reader {
   const std::string& file() const { return file_; }
 
  private:
+  std::string_view yaml_;
   const std::string& file_;
   std::vector<GlossaryError>& errors_;
   std::size_t count_ = 0;
@@ -132,7 +147,7 @@ std::optional<Term> read_term(const YAML::Node& node, Reader& reader) {
   reader.check_keys(node, {"source", "abbreviations", "forms", "preferred", "variants", "accepted",
                            "synonyms", "keep", "scope", "note"});
   Term term;
-  term.mark = mark_of(node, reader.file());
+  term.mark = reader.mark(node);
   reader.string(node, "source", term.source, true);
   reader.strings(node, "abbreviations", term.abbreviations);
   reader.strings(node, "forms", term.forms);
@@ -195,7 +210,7 @@ std::optional<GlossaryTest> read_test(const YAML::Node& node, Reader& reader) {
   const std::size_t before = reader.count();
   reader.check_keys(node, {"title", "summary", "expect"});
   GlossaryTest test;
-  test.mark = mark_of(node, reader.file());
+  test.mark = reader.mark(node);
   if (const YAML::Node title = node["title"]) {
     if (!title.IsSequence() || title.size() != 2 || !title[0].IsScalar() || !title[1].IsScalar()) {
       reader.error(title, "'title' must be [English title, Chinese title]");
@@ -257,14 +272,12 @@ std::vector<std::string> Term::english_spellings() const {
 Glossary Glossary::parse(std::string_view yaml, const std::string& file,
                          std::vector<GlossaryError>& errors) {
   Glossary glossary;
-  Reader reader(file, errors);
+  Reader reader(yaml, file, errors);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
-    errors.push_back({{file, static_cast<std::size_t>(std::max(e.mark.line, 0)) + 1,
-                       static_cast<std::size_t>(std::max(e.mark.column, 0)) + 1},
-                      e.msg});
+    errors.push_back({to_mark(yaml, file, e.mark.line, e.mark.column), e.msg});
     return glossary;
   }
   if (!root.IsMap()) {

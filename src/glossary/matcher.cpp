@@ -1,6 +1,7 @@
 #include "glossary/matcher.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 
 namespace bilint {
@@ -154,11 +155,18 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
     if (a.span.end != b.span.end) return a.span.end > b.span.end;
     return a.pattern < b.pattern;
   });
+  // The same string may belong to several patterns (two terms rendered alike): all of them match.
   std::size_t covered = range.begin;
+  Span last{SIZE_MAX, SIZE_MAX};
   for (const Match& m : candidates) {
+    if (m.span == last) {
+      out.push_back(m);
+      continue;
+    }
     if (m.span.begin < covered) continue;
     out.push_back(m);
     covered = m.span.end;
+    last = m.span;
   }
 }
 

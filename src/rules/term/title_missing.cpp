@@ -15,39 +15,37 @@ class TermTitleMissingRule final : public EntryRule {
   void check_entry(const RuleContext& context, const Entry& entry,
                    DiagnosticSink& sink) const override {
     if (!entry.link || entry.link->text.empty()) return;
-    const EntryTermHits& hits = context.term_hits(entry);
-    std::vector<std::uint32_t> reported;
-    for (const TermHit& english : hits.english_title) {
-      if (std::find(reported.begin(), reported.end(), english.term) != reported.end()) continue;
-      const bool rendered = std::any_of(hits.chinese_title.begin(), hits.chinese_title.end(),
-                                        [&](const TermHit& h) { return h.term == english.term; });
-      if (rendered) continue;
-      reported.push_back(english.term);
-      const Term& term = context.glossary.term(english.term);
-      const std::string_view written = context.source.slice(english.span);
-      std::string message;
-      if (term.keep) {
-        message = fmt::format(
-            "the English title says '{}', which stays in English, but the Chinese "
-            "title does not have it",
-            written);
-      } else if (!term.preferred.empty()) {
-        message = fmt::format(
-            "the English title says '{}' but the Chinese title has neither '{}' "
-            "nor the English term",
-            written, term.preferred);
-      } else {
-        message = fmt::format(
-            "the English title says '{}' but the Chinese title has none of '{}' "
-            "nor the English term",
-            written, fmt::join(term.synonyms, "', '"));
-      }
-      sink.report(Report{entry.link->text,
-                         std::move(message),
-                         {},
-                         {RelatedSpan{english.span, "the term in the English title"}},
-                         {}});
+    const std::string_view chinese = context.source.slice(entry.link->text);
+    std::vector<const TermHit*> missing;
+    for (const TermHit& english : context.term_hits(entry).english_title) {
+      const bool seen = std::any_of(missing.begin(), missing.end(),
+                                    [&](const TermHit* m) { return m->term == english.term; });
+      if (seen || context.glossary.mentions(context.glossary.term(english.term), chinese)) continue;
+      missing.push_back(&english);
     }
+    if (missing.empty()) return;
+    // One finding per title: a title that drops several terms (or is no translation at all) is one
+    // problem to fix, with each term as a related location.
+    std::vector<std::string> described;
+    std::vector<RelatedSpan> related;
+    for (const TermHit* hit : missing) {
+      const Term& term = context.glossary.term(hit->term);
+      const std::string_view written = context.source.slice(hit->span);
+      if (term.keep) {
+        described.push_back(fmt::format("'{}' (kept in English)", written));
+      } else if (!term.preferred.empty()) {
+        described.push_back(fmt::format("'{}' ({})", written, term.preferred));
+      } else {
+        described.push_back(fmt::format("'{}' ({})", written, fmt::join(term.synonyms, " or ")));
+      }
+      related.push_back({hit->span, fmt::format("'{}' in the English title", written)});
+    }
+    sink.report(Report{entry.link->text,
+                       fmt::format("the Chinese title does not render {} from the English title",
+                                   fmt::join(described, ", ")),
+                       {},
+                       std::move(related),
+                       {}});
   }
 };
 

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "rules/registry.hpp"
@@ -14,6 +16,13 @@ class TermVariantRule final : public EntryRule {
       for (const TermHit& hit : *list) {
         const Term& term = context.glossary.term(hit.term);
         if (hit.role != TermRole::variant || term.keep) continue;
+        // A title-only term (survey -> 综述) is judged as a pair: its variant is only wrong where
+        // the English title says the term ("调查" also translates "investigating").
+        if (term.scope == TermScope::title &&
+            std::none_of(hits.english_title.begin(), hits.english_title.end(),
+                         [&](const TermHit& h) { return h.term == hit.term; })) {
+          continue;
+        }
         const std::string_view found = context.source.slice(hit.span);
         sink.report(Report{
             hit.span,

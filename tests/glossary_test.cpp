@@ -1,0 +1,155 @@
+#include "glossary/glossary.hpp"
+
+#include <chrono>
+
+#include <gtest/gtest.h>
+
+#include "engine/glossary_loading.hpp"
+#include "engine/linter.hpp"
+#include "glossary/matcher.hpp"
+#include "rules/catalog.hpp"
+
+namespace bilint {
+namespace {
+
+std::vector<std::string> errors_of(std::string_view yaml) {
+  std::vector<GlossaryError> errors;
+  Glossary::parse(yaml, "g.yaml", errors);
+  std::vector<std::string> out;
+  for (const GlossaryError& e : errors) {
+    out.push_back(std::to_string(e.mark.line) + ":" + std::to_string(e.mark.column) + ": " +
+                  e.message);
+  }
+  return out;
+}
+
+using Errors = std::vector<std::string>;
+
+TEST(GlossaryLoading, ReportsEveryProblemWithItsPosition) {
+  EXPECT_EQ(errors_of("terms:\n  - {source: a, preferred: 甲, prefered: 乙}\n"),
+            Errors{"2:31: unknown key 'prefered' (did you mean 'preferred'?)"});
+  EXPECT_EQ(errors_of("terms:\n  - {preferred: 甲}\n"), Errors{"2:5: missing 'source'"});
+  EXPECT_EQ(errors_of("terms:\n  - {source: a, preferred: 甲}\n  - {source: A, preferred: 乙}\n"),
+            Errors{"3:5: term 'A' is defined twice (first at line 2)"});
+  EXPECT_EQ(errors_of("terms:\n  - {source: a, preferred: 大语言模型, variants: [语言模型]}\n"),
+            Errors{"2:45: variant '语言模型' is part of the preferred '大语言模型', so every "
+                   "correct use would match it"});
+  EXPECT_EQ(errors_of("terms:\n  - {source: a, preferred: 甲}\n  - {source: b, preferred: 乙, "
+                      "variants: [甲]}\n"),
+            Errors{"3:5: variant '甲' of 'b' is the preferred rendering of 'a' (line 2)"});
+  EXPECT_EQ(errors_of("terms:\n  - {source: a, preferred: ''}\n"),
+            (Errors{"2:28: 'preferred' is empty",
+                    "2:5: term 'a' needs exactly one of 'preferred', 'keep: true' or 'synonyms'"}));
+  EXPECT_EQ(errors_of("terms:\n  - {source: a, preferred: 甲\n"),
+            Errors{"3:1: end of map flow not found"});
+  EXPECT_EQ(errors_of("terms:\n  - {source: a, variants: 乙, keep: yes}\n"),
+            (Errors{"2:27: 'variants' must be a list of strings, as [\"乙\"]",
+                    "2:36: 'keep' must be true or false",
+                    "2:5: term 'a' needs exactly one of 'preferred', 'keep: true' or 'synonyms'"}));
+  EXPECT_EQ(errors_of("words: []\n"), (Errors{"1:1: unknown key 'words'",
+                                              "1:1: missing 'terms' "
+                                              "(a list of terms)"}));
+}
+
+TEST(GlossaryLoading, TheAliasBombIsRejectedOrBounded) {
+  // yaml-cpp expands aliases by reference, so nested aliases cost no memory; the strings are
+  // rejected as non-strings.
+  std::string yaml = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    yaml += std::string(1, c) + ": &" + c + " [*" + static_cast<char>(c - 1) + ", *" +
+            static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) + "]\n";
+  }
+  yaml += "terms:\n  - {source: bomb, synonyms: *j}\n";
+  const auto start = std::chrono::steady_clock::now();
+  const Errors errors = errors_of(yaml);
+  EXPECT_FALSE(errors.empty());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+}
+
+TEST(GlossaryLoading, LaterGlossariesOverrideEarlierOnesPerTerm) {
+  std::vector<GlossaryError> errors;
+  Glossary base = Glossary::parse(
+      "terms:\n  - {source: scaling law, preferred: 缩放定律, variants: [扩展定律]}\n"
+      "  - {source: agent, preferred: 智能体}\n",
+      "base.yaml", errors);
+  base.merge(Glossary::parse("terms:\n  - {source: Scaling Law, preferred: 扩展定律, variants: "
+                             "[缩放定律]}\n",
+                             "team.yaml", errors),
+             errors);
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(base.terms().size(), 2U);
+  EXPECT_EQ(base.terms()[0].preferred, "扩展定律");
+  EXPECT_EQ(base.terms()[1].preferred, "智能体");
+}
+
+TEST(GlossaryLoading, EnglishSpellings) {
+  Term term;
+  term.source = "mixture of experts";
+  term.forms = {"MoE layer"};
+  EXPECT_EQ(term.english_spellings(),
+            (std::vector<std::string>{"mixture of experts", "mixture of expertses",
+                                      "mixture-of-experts", "mixture-of-expertses", "MoE layer"}));
+  term.source = "large language model";
+  term.forms = {};
+  EXPECT_EQ(term.english_spellings(),
+            (std::vector<std::string>{"large language model", "large language models",
+                                      "large-language-model", "large-language-models"}));
+}
+
+TEST(DefaultGlossary, LoadsAndPassesItsSelfTests) {
+  const auto glossary = default_glossary();
+  EXPECT_GE(glossary->glossary().terms().size(), 200U);
+  EXPECT_GE(glossary->glossary().tests().size(), 10U);
+  EXPECT_EQ(run_glossary_tests(RuleCatalog::builtin(), glossary), std::vector<std::string>{});
+}
+
+TEST(DefaultGlossary, SelfTestFailuresAreReported) {
+  const std::string path = ::testing::TempDir() + "/failing-glossary.yaml";
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  std::fputs(
+      "terms:\n  - {source: agent, preferred: 智能体, variants: [代理]}\ntests:\n"
+      "  - summary: 我们的代理很强。\n    expect: []\n",
+      f);
+  std::fclose(f);
+  EXPECT_EQ(run_glossary_tests(RuleCatalog::builtin(), load_glossaries({path})),
+            std::vector<std::string>{
+                path + ":4:5: error: self-test expected [] but got [term/variant: 代理]"});
+}
+
+TEST(Matcher, LeftmostLongestWithCaseAndWordBounds) {
+  Matcher m;
+  const auto llm = m.add("LLM", {.ignore_ascii_case = false, .word_bounded = true});
+  const auto llms = m.add("LLMs", {.ignore_ascii_case = false, .word_bounded = true});
+  const auto lm = m.add("language model", {.ignore_ascii_case = true, .word_bounded = true});
+  const auto big = m.add("大型语言模型", {});
+  const auto small = m.add("语言模型", {});
+  m.compile();
+  const std::string text =
+      "LLMs and LLM, llm, LongLLaVA, SciLitLLM, Language Models: 大型语言模型和语言模型";
+  std::vector<Matcher::Match> out;
+  m.find(text, {0, text.size()}, out);
+  std::vector<std::pair<std::string, std::uint32_t>> got;
+  for (const auto& match : out)
+    got.emplace_back(text.substr(match.span.begin, match.span.size()), match.pattern);
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::uint32_t>>{
+                     {"LLMs", llms}, {"LLM", llm}, {"大型语言模型", big}, {"语言模型", small}}));
+  (void)lm;
+}
+
+TEST(Matcher, FailureLinksFindOverlappingPrefixes) {
+  Matcher m;
+  const auto he = m.add("he", {});
+  const auto she = m.add("she", {});
+  const auto hers = m.add("hers", {});
+  m.compile();
+  std::vector<Matcher::Match> out;
+  const std::string text = "ushers";
+  m.find(text, {0, text.size()}, out);
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0].pattern, she);  // leftmost wins over "he" and "hers"
+  (void)he;
+  (void)hers;
+}
+
+}  // namespace
+}  // namespace bilint
