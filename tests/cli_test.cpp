@@ -21,7 +21,7 @@ const fs::path kSource = BILINT_SOURCE_DIR;
 
 constexpr std::string_view kCleanEntry =
     "## OLMoE: Open Mixture-of-Experts Language Models\n"
-    "[OLMoE：开源的专家混合语言模型](https://arxiv.org/abs/2409.02060)\n"
+    "[OLMoE：开源的混合专家语言模型](https://arxiv.org/abs/2409.02060)\n"
     "\n"
     "我们介绍了 OLMoE，一种完全开源的语言模型。\n";
 
