@@ -155,6 +155,11 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->allow_extra_args(false);
   check_cmd
+      ->add_option("--glossary", check.glossaries,
+                   "Glossary YAML file; repeat for several, later ones override earlier ones per "
+                   "term (default: the built-in AI/ML glossary)")
+      ->allow_extra_args(false);
+  check_cmd
       ->add_option("--fail-level", check.fail_level,
                    "Exit 1 when a finding has at least this severity")
       ->check(CLI::IsMember({"note", "warning", "error"}))

@@ -4,7 +4,7 @@ namespace bilint::utf8 {
 
 // Hand-written rather than ICU's U8_NEXT: the linter needs the exact byte length of each invalid
 // subpart to report it, and a branch-light decoder on the hot path of every rule.
-Decoded decode(std::string_view text, std::size_t offset) {
+Decoded decode_slow(std::string_view text, std::size_t offset) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const unsigned char b0 = s[offset];

@@ -19,7 +19,21 @@ struct Decoded {
 };
 
 // Decodes the sequence starting at text[offset]; offset must be < text.size().
-Decoded decode(std::string_view text, std::size_t offset);
+Decoded decode_slow(std::string_view text, std::size_t offset);
+inline Decoded decode(std::string_view text, std::size_t offset) {
+  const auto b0 = static_cast<unsigned char>(text[offset]);
+  if (b0 < 0x80) return {b0, 1, true};
+  // The common case in Chinese text: a well-formed three-byte sequence outside the surrogates.
+  if (b0 >= 0xE1 && b0 <= 0xEC && offset + 2 < text.size() + 0) {
+    const auto b1 = static_cast<unsigned char>(text[offset + 1]);
+    const auto b2 = static_cast<unsigned char>(text[offset + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      return {static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)), 3,
+              true};
+    }
+  }
+  return decode_slow(text, offset);
+}
 
 // Decodes the code point that ends just before `offset` (offset > 0), for looking one character
 // back.

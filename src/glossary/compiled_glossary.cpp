@@ -5,31 +5,30 @@
 namespace bilint {
 
 CompiledGlossary::CompiledGlossary(Glossary glossary) : glossary_(std::move(glossary)) {
+  // One automaton for every string of every term, so that each text is scanned once.
   const auto& terms = glossary_.terms();
   for (std::uint32_t t = 0; t < terms.size(); ++t) {
     const Term& term = terms[t];
-    const auto rendering = [&](const std::string& text, TermRole role) {
-      renderings_.add(text, {});
-      rendering_info_.push_back({t, role});
+    const auto add = [&](const std::string& text, TermRole role, Matcher::Options options) {
+      matcher_.add(text, options);
+      info_.push_back({t, role});
     };
-    if (!term.preferred.empty()) rendering(term.preferred, TermRole::preferred);
+    const Matcher::Options chinese{};
+    if (!term.preferred.empty()) add(term.preferred, TermRole::preferred, chinese);
     for (const std::string& s : term.variants)
-      rendering(s, TermRole::variant);
+      add(s, TermRole::variant, chinese);
     for (const std::string& s : term.accepted)
-      rendering(s, TermRole::accepted);
+      add(s, TermRole::accepted, chinese);
     for (const std::string& s : term.synonyms)
-      rendering(s, TermRole::synonym);
+      add(s, TermRole::synonym, chinese);
     for (const std::string& s : term.english_spellings()) {
-      english_.add(s, {.ignore_ascii_case = true, .word_bounded = true});
-      english_info_.push_back({t, TermRole::english});
+      add(s, TermRole::english, {.ignore_ascii_case = true, .word_bounded = true});
     }
     for (const std::string& s : term.abbreviations) {
-      english_.add(s, {.ignore_ascii_case = false, .word_bounded = true});
-      english_info_.push_back({t, TermRole::english});
+      add(s, TermRole::english, {.ignore_ascii_case = false, .word_bounded = true});
     }
   }
-  renderings_.compile();
-  english_.compile();
+  matcher_.compile();
 }
 
 void CompiledGlossary::find_in(std::string_view text, Span block, const std::vector<Span>& excluded,
@@ -49,23 +48,19 @@ void CompiledGlossary::find_in(std::string_view text, Span block, const std::vec
     return std::none_of(excluded.begin(), excluded.end(),
                         [&](const Span& x) { return span.begin < x.end && x.begin < span.end; });
   };
-  std::vector<Matcher::Match> matches;
-  const auto collect = [&](const Matcher& matcher, const std::vector<PatternInfo>& info) {
-    matches.clear();
-    matcher.find(text, block, matches);
-    for (const Matcher::Match& m : matches) {
-      const PatternInfo& p = info[m.pattern];
-      if (!in_scope(glossary_.terms()[p.term]) || !outside(m.span)) continue;
-      // "Token" is both a spelling and an abbreviation of one term: one hit.
-      const bool duplicate = !out.empty() && out.back().span == m.span &&
-                             out.back().term == p.term && out.back().role == p.role;
-      if (!duplicate) out.push_back({m.span, p.term, p.role});
-    }
-  };
-  if (region != TermRegion::english_title) collect(renderings_, rendering_info_);
-  collect(english_, english_info_);
-  std::sort(out.begin(), out.end(),
-            [](const TermHit& a, const TermHit& b) { return a.span.begin < b.span.begin; });
+  thread_local std::vector<Matcher::Match> matches;
+  matches.clear();
+  matcher_.find(text, block, matches);
+  for (const Matcher::Match& m : matches) {
+    const PatternInfo& p = info_[m.pattern];
+    // The English title is only searched for English spellings.
+    if (region == TermRegion::english_title && p.role != TermRole::english) continue;
+    if (!in_scope(glossary_.terms()[p.term]) || !outside(m.span)) continue;
+    // "Token" is both a spelling and an abbreviation of one term: one hit.
+    const bool duplicate = !out.empty() && out.back().span == m.span && out.back().term == p.term &&
+                           out.back().role == p.role;
+    if (!duplicate) out.push_back({m.span, p.term, p.role});
+  }
 }
 
 EntryTermHits CompiledGlossary::find(const Document& document, const Entry& entry) const {

@@ -35,8 +35,8 @@ struct EntryTermHits {
 };
 
 // A glossary compiled for matching: one automaton for every Chinese rendering (matched anywhere,
-// longest first) and one for every English spelling (word-bounded; case-insensitive except
-// abbreviations). Built once per run and shared by all threads.
+// longest first) and every English spelling (word-bounded; case-insensitive except abbreviations).
+// Built once per run and shared by all threads.
 class CompiledGlossary {
  public:
   explicit CompiledGlossary(Glossary glossary);
@@ -52,9 +52,7 @@ class CompiledGlossary {
   // ASCII case): a plain substring test, so that a term nested in a longer one still counts.
   [[nodiscard]] bool mentions(const Term& term, std::string_view text) const;
 
-  [[nodiscard]] std::size_t state_count() const {
-    return renderings_.state_count() + english_.state_count();
-  }
+  [[nodiscard]] std::size_t node_count() const { return matcher_.node_count(); }
 
  private:
   struct PatternInfo {
@@ -65,10 +63,8 @@ class CompiledGlossary {
                TermRegion region, std::vector<TermHit>& out) const;
 
   Glossary glossary_;
-  Matcher renderings_;
-  Matcher english_;
-  std::vector<PatternInfo> rendering_info_;
-  std::vector<PatternInfo> english_info_;
+  Matcher matcher_;
+  std::vector<PatternInfo> info_;  // per pattern of matcher_
 };
 
 }  // namespace bilint

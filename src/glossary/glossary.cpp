@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/line_index.hpp"
+
 namespace bilint {
 
 namespace embedded {
@@ -26,20 +28,15 @@ std::string lower_ascii(std::string_view s) {
 }
 
 // yaml-cpp counts columns in bytes; bilint reports code points, as everywhere else.
-SourceMark to_mark(std::string_view yaml, const std::string& file, int line, int byte_column) {
-  if (line < 0 || byte_column < 0) return {file, 0, 0};
-  std::size_t start = 0;
-  for (int n = 0; n < line && start != std::string_view::npos; ++n) {
-    start = yaml.find('\n', start);
-    if (start != std::string_view::npos) ++start;
+SourceMark to_mark(std::string_view yaml, const LineIndex& lines, const std::string& file, int line,
+                   int byte_column) {
+  if (line < 0 || byte_column < 0 || static_cast<std::size_t>(line) >= lines.line_count()) {
+    return {file, 0, 0};
   }
-  std::size_t column = 1;
-  if (start != std::string_view::npos) {
-    const std::string_view prefix = yaml.substr(start, static_cast<std::size_t>(byte_column));
-    for (const char c : prefix)
-      column += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  }
-  return {file, static_cast<std::size_t>(line) + 1, column};
+  const Span span = lines.line_span(static_cast<std::size_t>(line));
+  const std::size_t offset =
+      std::min(span.begin + static_cast<std::size_t>(byte_column), yaml.size());
+  return {file, static_cast<std::size_t>(line) + 1, lines.position(offset).codepoint_column};
 }
 
 // Levenshtein distance, for "did you mean" on unknown keys.
@@ -62,10 +59,11 @@ std::size_t distance(std::string_view a, std::string_view b) {
 class Reader {
  public:
   Reader(std::string_view yaml, const std::string& file, std::vector<GlossaryError>& errors)
-      : yaml_(yaml), file_(file), errors_(errors) {}
+      : yaml_(yaml), lines_(yaml), file_(file), errors_(errors) {}
 
-  [[nodiscard]] SourceMark mark(const YAML::Node& node) const {
-    return to_mark(yaml_, file_, node.Mark().line, node.Mark().column);
+  [[nodiscard]] SourceMark mark(const YAML::Node& node) const { return mark(node.Mark()); }
+  [[nodiscard]] SourceMark mark(const YAML::Mark& m) const {
+    return to_mark(yaml_, lines_, file_, m.line, m.column);
   }
   void error(const YAML::Node& node, std::string message) {
     errors_.push_back({mark(node), std::move(message)});
@@ -133,6 +131,7 @@ class Reader {
 
  private:
   std::string_view yaml_;
+  LineIndex lines_;
   const std::string& file_;
   std::vector<GlossaryError>& errors_;
   std::size_t count_ = 0;
@@ -277,7 +276,7 @@ Glossary Glossary::parse(std::string_view yaml, const std::string& file,
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
-    errors.push_back({to_mark(yaml, file, e.mark.line, e.mark.column), e.msg});
+    errors.push_back({reader.mark(e.mark), e.msg});
     return glossary;
   }
   if (!root.IsMap()) {
@@ -292,7 +291,9 @@ Glossary Glossary::parse(std::string_view yaml, const std::string& file,
   if (!terms || !terms.IsSequence()) {
     reader.error(root, "missing 'terms' (a list of terms)");
   } else {
-    std::map<std::string, SourceMark> seen;
+    std::unordered_map<std::string, SourceMark> seen;
+    seen.reserve(terms.size());
+    glossary.terms_.reserve(terms.size());
     for (const auto& node : terms) {
       std::optional<Term> term = read_term(node, reader);
       if (!term) continue;
@@ -322,7 +323,8 @@ Glossary Glossary::parse(std::string_view yaml, const std::string& file,
 }
 
 void Glossary::check_conflicts(std::vector<GlossaryError>& errors) {
-  std::map<std::string, const Term*> preferred;
+  std::unordered_map<std::string_view, const Term*> preferred;
+  preferred.reserve(terms_.size());
   for (const Term& term : terms_) {
     if (!term.preferred.empty()) preferred.emplace(term.preferred, &term);
   }
@@ -344,6 +346,10 @@ void Glossary::check_conflicts(std::vector<GlossaryError>& errors) {
 }
 
 void Glossary::merge(Glossary other, std::vector<GlossaryError>& errors) {
+  if (terms_.empty() && tests_.empty()) {
+    *this = std::move(other);  // already checked by parse()
+    return;
+  }
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < terms_.size(); ++i)
     index.emplace(lower_ascii(terms_[i].source), i);

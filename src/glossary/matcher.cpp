@@ -1,15 +1,18 @@
 #include "glossary/matcher.hpp"
 
 #include <algorithm>
-#include <cstdint>
-#include <deque>
+#include <numeric>
+
+#include "core/utf8.hpp"
 
 namespace bilint {
 
 namespace {
 
-unsigned char fold(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+char32_t fold(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + ('a' - 'A');
+  if (cp == '-') return ' ';
+  return cp;
 }
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -17,6 +20,12 @@ bool is_word_byte(unsigned char c) {
 bool has_ascii_letter(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return x;
 }
 
 }  // namespace
@@ -27,146 +36,182 @@ std::uint32_t Matcher::add(std::string_view pattern, Options options) {
   p.length = static_cast<std::uint32_t>(pattern.size());
   p.options = options;
   if (!options.ignore_ascii_case && has_ascii_letter(pattern)) p.exact = pattern;
-  patterns_.push_back(std::move(p));
-  if (pattern.empty()) return index;
-  std::uint32_t state = 0;
-  for (const char raw : pattern) {
-    const unsigned char byte = fold(static_cast<unsigned char>(raw));
-    auto& edges = build_edges_[state];
-    auto it = std::lower_bound(edges.begin(), edges.end(), byte,
-                               [](const auto& e, unsigned char b) { return e.first < b; });
-    if (it == edges.end() || it->first != byte) {
-      const auto next = static_cast<std::uint32_t>(build_edges_.size());
-      it = edges.insert(it, {byte, next});
-      build_edges_.emplace_back();
-      build_outputs_.emplace_back();
-    }
-    state = it->second;
+  if (!options.word_bounded && !pattern.empty() &&
+      is_word_byte(static_cast<unsigned char>(pattern[0]))) {
+    word_inner_starts_ = true;
   }
-  build_outputs_[state].push_back(index);
+  patterns_.push_back(std::move(p));
+  pending_.emplace_back(pattern);
   return index;
 }
 
-void Matcher::compile() {
-  const std::size_t n = build_edges_.size();
-  states_.assign(n, State{});
-  edge_bytes_.clear();
-  edge_targets_.clear();
-  outputs_.clear();
-  for (std::size_t s = 0; s < n; ++s) {
-    State& state = states_[s];
-    state.edges_begin = static_cast<std::uint32_t>(edge_bytes_.size());
-    state.edges_count = static_cast<std::uint32_t>(build_edges_[s].size());
-    for (const auto& [byte, target] : build_edges_[s]) {
-      edge_bytes_.push_back(byte);
-      edge_targets_.push_back(target);
-    }
-    state.outputs_begin = static_cast<std::uint32_t>(outputs_.size());
-    state.outputs_count = static_cast<std::uint32_t>(build_outputs_[s].size());
-    outputs_.insert(outputs_.end(), build_outputs_[s].begin(), build_outputs_[s].end());
-  }
-  root_.assign(256, 0);
-  for (const auto& [byte, target] : build_edges_[0])
-    root_[byte] = target;
-  build_edges_ = {};
-  build_outputs_ = {};
-
-  // Breadth-first: a state's failure link is the longest proper suffix of its path in the trie.
-  std::deque<std::uint32_t> queue;
-  for (std::uint32_t e = 0; e < states_[0].edges_count; ++e) {
-    const std::uint32_t target = edge_targets_[states_[0].edges_begin + e];
-    states_[target].fail = 0;
-    queue.push_back(target);
-  }
-  while (!queue.empty()) {
-    const std::uint32_t s = queue.front();
-    queue.pop_front();
-    for (std::uint32_t e = 0; e < states_[s].edges_count; ++e) {
-      const unsigned char byte = edge_bytes_[states_[s].edges_begin + e];
-      const std::uint32_t target = edge_targets_[states_[s].edges_begin + e];
-      std::uint32_t f = states_[s].fail;
-      while (f != 0 && child(f, byte) == 0)
-        f = states_[f].fail;
-      const std::uint32_t fallback = child(f, byte);
-      states_[target].fail = fallback == target ? 0 : fallback;
-      const State& via = states_[states_[target].fail];
-      states_[target].next_output = via.outputs_count > 0 ? states_[target].fail : via.next_output;
-      queue.push_back(target);
-    }
-  }
+std::size_t Matcher::pair_hash(char32_t a, char32_t b) {
+  return static_cast<std::size_t>(mix((std::uint64_t{a} << 21) | b) >> (64 - kPairBits));
 }
 
-std::uint32_t Matcher::child(std::uint32_t state, unsigned char byte) const {
-  if (state == 0) return root_[byte];
-  const State& s = states_[state];
-  const unsigned char* first = edge_bytes_.data() + s.edges_begin;
-  const unsigned char* last = first + s.edges_count;
-  // Edge lists are short except near the root; a linear scan beats binary search below ~8 entries.
-  if (s.edges_count <= 8) {
-    for (const unsigned char* p = first; p != last; ++p) {
-      if (*p == byte) return edge_targets_[s.edges_begin + static_cast<std::uint32_t>(p - first)];
+void Matcher::compile() {
+  // Build the trie with a temporary map, then lay it out in the lookup tables.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> edges;  // (node << 21 | cp, child)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;   // (node, pattern)
+  std::vector<std::uint32_t> order(pending_.size());
+  std::iota(order.begin(), order.end(), 0U);
+  // Folded code point sequences, sorted, so that each pattern extends the previous one's path.
+  std::vector<std::u32string> folded(pending_.size());
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    const std::string& s = pending_[i];
+    for (std::size_t k = 0; k < s.size();) {
+      const utf8::Decoded d = utf8::decode(s, k);
+      folded[i].push_back(fold(d.code_point));
+      k += d.length;
     }
-    return 0;
   }
-  const unsigned char* p = std::lower_bound(first, last, byte);
-  if (p == last || *p != byte) return 0;
-  return edge_targets_[s.edges_begin + static_cast<std::uint32_t>(p - first)];
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return folded[a] != folded[b] ? folded[a] < folded[b] : a < b;
+  });
+  pair_filter_.assign((std::size_t{1} << kPairBits) / 64, 0);
+  std::uint32_t nodes = 1;
+  std::vector<std::uint32_t> path{0};
+  const std::u32string* previous = nullptr;
+  for (const std::uint32_t p : order) {
+    const std::u32string& cps = folded[p];
+    if (cps.empty()) continue;
+    std::size_t common = 0;
+    if (previous != nullptr) {
+      const std::size_t limit = std::min(previous->size(), cps.size());
+      while (common < limit && (*previous)[common] == cps[common])
+        ++common;
+    }
+    path.resize(common + 1);
+    for (std::size_t k = common; k < cps.size(); ++k) {
+      edges.emplace_back((std::uint64_t{path.back()} << 21) | cps[k], nodes);
+      path.push_back(nodes++);
+    }
+    ends.emplace_back(path.back(), p);
+    if (cps.size() >= 2) {
+      const std::size_t h = pair_hash(cps[0], cps[1]);
+      pair_filter_[h / 64] |= std::uint64_t{1} << (h % 64);
+    }
+    previous = &cps;
+  }
+  pending_ = {};
+
+  std::vector<std::uint8_t> terminal(nodes, 0);
+  for (const auto& end : ends)
+    terminal[end.first] = 1;
+  const auto tagged = [&](std::uint32_t n) { return terminal[n] != 0 ? n | kTerminal : n; };
+  root_.assign(kBmp, 0);
+  std::size_t capacity = 16;
+  while (capacity < edges.size() * 2)
+    capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  slot_mask_ = capacity - 1;
+  for (const auto& [key, target] : edges) {
+    const auto node = static_cast<std::uint32_t>(key >> 21);
+    const auto cp = static_cast<char32_t>(key & 0x1FFFFF);
+    if (node == 0 && cp < kBmp) {
+      root_[cp] = tagged(target);
+      continue;
+    }
+    std::uint64_t i = mix(key) & slot_mask_;
+    while (slots_[i].key != kEmpty)
+      i = (i + 1) & slot_mask_;
+    slots_[i] = {key, tagged(target)};
+  }
+
+  std::sort(ends.begin(), ends.end());
+  outputs_begin_.assign(nodes + 1, 0);
+  for (const auto& [node, pattern] : ends)
+    ++outputs_begin_[node + 1];
+  std::partial_sum(outputs_begin_.begin(), outputs_begin_.end(), outputs_begin_.begin());
+  outputs_.resize(ends.size());
+  for (std::size_t k = 0; k < ends.size(); ++k)
+    outputs_[k] = ends[k].second;
+}
+
+std::uint32_t Matcher::child(std::uint32_t node, char32_t cp) const {
+  node &= ~kTerminal;
+  if (node == 0 && cp < kBmp) return root_[cp];
+  const std::uint64_t key = (std::uint64_t{node} << 21) | cp;
+  for (std::uint64_t i = mix(key) & slot_mask_;; i = (i + 1) & slot_mask_) {
+    if (slots_[i].key == key) return slots_[i].child;
+    if (slots_[i].key == kEmpty) return 0;
+  }
 }
 
 bool Matcher::accept(std::string_view text, Span range, std::size_t begin, std::size_t end,
                      const Pattern& pattern) const {
   if (pattern.options.word_bounded) {
-    if (begin > range.begin && is_word_byte(static_cast<unsigned char>(text[begin - 1])))
+    if (begin > range.begin && is_word_byte(static_cast<unsigned char>(text[begin - 1]))) {
       return false;
+    }
     if (end < range.end && is_word_byte(static_cast<unsigned char>(text[end]))) return false;
   }
-  if (!pattern.exact.empty() && text.compare(begin, end - begin, pattern.exact) != 0) return false;
+  if (!pattern.exact.empty()) {
+    // Case matters; '-' and ' ' still count as the same.
+    for (std::size_t k = 0; k < pattern.exact.size(); ++k) {
+      const char a = text[begin + k];
+      const char b = pattern.exact[k];
+      if (a != b && !((a == '-' || a == ' ') && (b == '-' || b == ' '))) return false;
+    }
+  }
   return true;
 }
 
 void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) const {
-  if (states_.empty()) return;
-  std::vector<Match> candidates;
-  std::uint32_t state = 0;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t i = range.begin; i < range.end; ++i) {
-    const unsigned char byte = fold(bytes[i]);
-    std::uint32_t next = child(state, byte);
-    while (next == 0 && state != 0) {
-      state = states_[state].fail;
-      next = child(state, byte);
-    }
-    state = next;
-    if (state == 0) continue;
-    for (std::uint32_t s = states_[state].outputs_count > 0 ? state : states_[state].next_output;
-         s != 0; s = states_[s].next_output) {
-      const State& hit = states_[s];
-      for (std::uint32_t k = 0; k < hit.outputs_count; ++k) {
-        const std::uint32_t p = outputs_[hit.outputs_begin + k];
-        const Pattern& pattern = patterns_[p];
-        const std::size_t begin = i + 1 - pattern.length;
-        if (accept(text, range, begin, i + 1, pattern)) candidates.push_back({{begin, i + 1}, p});
-      }
-    }
-  }
-  // Leftmost-longest, non-overlapping: "大型语言模型" is one match, not also "语言模型" inside it.
-  std::sort(candidates.begin(), candidates.end(), [](const Match& a, const Match& b) {
-    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    if (a.span.end != b.span.end) return a.span.end > b.span.end;
-    return a.pattern < b.pattern;
-  });
-  // The same string may belong to several patterns (two terms rendered alike): all of them match.
-  std::size_t covered = range.begin;
-  Span last{SIZE_MAX, SIZE_MAX};
-  for (const Match& m : candidates) {
-    if (m.span == last) {
-      out.push_back(m);
+  if (outputs_begin_.empty()) return;
+  const std::string_view scope = text.substr(0, range.end);
+  std::size_t p = range.begin;
+  while (p < range.end) {
+    const auto lead = static_cast<unsigned char>(scope[p]);
+    if (!word_inner_starts_ && p > range.begin && is_word_byte(lead) &&
+        is_word_byte(static_cast<unsigned char>(scope[p - 1]))) {
+      ++p;
       continue;
     }
-    if (m.span.begin < covered) continue;
-    out.push_back(m);
-    covered = m.span.end;
-    last = m.span;
+    const utf8::Decoded first = lead < 0x80 ? utf8::Decoded{lead, 1, true} : utf8::decode(scope, p);
+    const char32_t c0 = fold(first.code_point);
+    std::uint32_t node = child(0, c0);
+    if (node == 0) {
+      p += first.length;
+      continue;
+    }
+    std::size_t q = p + first.length;
+    std::size_t best_end = 0;
+    std::uint32_t best_node = 0;
+    bool second = true;
+    for (;;) {
+      if ((node & kTerminal) != 0) {
+        const std::uint32_t id = node & ~kTerminal;
+        for (std::uint32_t k = outputs_begin_[id]; k < outputs_begin_[id + 1]; ++k) {
+          if (accept(text, range, p, q, patterns_[outputs_[k]])) {
+            best_end = q;
+            best_node = id;
+            break;
+          }
+        }
+      }
+      if (q >= range.end) break;
+      const utf8::Decoded next = utf8::decode(scope, q);
+      const char32_t c = fold(next.code_point);
+      if (second) {
+        second = false;
+        const std::size_t h = pair_hash(c0, c);
+        if ((pair_filter_[h / 64] & (std::uint64_t{1} << (h % 64))) == 0) break;
+      }
+      node = child(node, c);
+      if (node == 0) break;
+      q += next.length;
+    }
+    if (best_end == 0) {
+      p += first.length;
+      continue;
+    }
+    for (std::uint32_t k = outputs_begin_[best_node]; k < outputs_begin_[best_node + 1]; ++k) {
+      if (accept(text, range, p, best_end, patterns_[outputs_[k]])) {
+        out.push_back({{p, best_end}, outputs_[k]});
+      }
+    }
+    p = best_end;
   }
 }
 

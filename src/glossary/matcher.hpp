@@ -9,14 +9,21 @@
 
 namespace bilint {
 
-// Finds many literal strings in one pass over a text, whatever their number (Aho-Corasick).
+// Finds many literal strings in a text: at each position the longest pattern that starts there,
+// left to right, without overlaps (leftmost-longest). All patterns spelled alike match together.
 //
-// Written here rather than taken from a library: Debian's packages offer no maintained C++
-// Aho-Corasick, and the linter needs leftmost-longest, non-overlapping matches with per-pattern
-// ASCII case folding and word bounds, which a generic multi-regex engine does not give cheaply.
-//
-// Layout for speed: the root has a dense 256-way table; other states keep sorted edge lists and a
-// failure link, so memory grows with the patterns, not with patterns x 256.
+// Written here rather than taken from a library: Debian offers no maintained C++ multi-literal
+// matcher, and a general one (Aho-Corasick, which reports every match) does work a greedy
+// leftmost-longest scan never needs, on a structure that grows with the glossary and falls out of
+// the CPU caches. This one is a trie over code points walked from each position:
+//  - the root's children are a direct table over the Basic Multilingual Plane (256 KiB, whatever
+//  the
+//    glossary size), so most positions cost one cache-resident load;
+//  - deeper steps go through one open-addressing hash table keyed by (node, code point), guarded by
+//  a
+//    bit filter of the first two code points of every pattern, so that a position where no pattern
+//    can start rarely reaches the big table.
+// Per-byte cost therefore depends little on the number of patterns.
 class Matcher {
  public:
   struct Options {
@@ -28,46 +35,53 @@ class Matcher {
     std::uint32_t pattern;
   };
 
-  // Adds a pattern; returns its index. Empty patterns are ignored (index returned all the same).
+  // Adds a pattern; returns its index. Empty patterns never match (the index is returned all the
+  // same). '-' and ' ' are the same character to the matcher, so "mixture-of-experts" and
+  // "mixture of experts" are one pattern.
   std::uint32_t add(std::string_view pattern, Options options);
-  // Builds the failure links; call once after the last add().
+  // Builds the trie; call once after the last add().
   void compile();
 
   // Appends the leftmost-longest non-overlapping matches inside `range` of `text`, in order.
   void find(std::string_view text, Span range, std::vector<Match>& out) const;
 
   [[nodiscard]] std::size_t pattern_count() const { return patterns_.size(); }
-  [[nodiscard]] std::size_t state_count() const { return states_.size(); }
+  [[nodiscard]] std::size_t node_count() const { return outputs_begin_.size(); }
 
  private:
-  struct State {
-    std::uint32_t fail = 0;
-    std::uint32_t outputs_begin = 0;  // patterns ending here: outputs_[begin, begin + count)
-    std::uint32_t outputs_count = 0;
-    std::uint32_t next_output = 0;  // nearest state on the failure chain with outputs (0: none)
-    std::uint32_t edges_begin = 0;
-    std::uint32_t edges_count = 0;
-  };
   struct Pattern {
-    std::uint32_t length = 0;
+    std::uint32_t length = 0;  // bytes
     Options options;
     std::string exact;  // the pattern as given, checked when case matters and it has letters
   };
+  struct Slot {
+    std::uint64_t key = kEmpty;  // node << 21 | code point
+    std::uint32_t child = 0;
+  };
+  static constexpr std::uint64_t kEmpty = UINT64_MAX;
+  // Node ids carry a flag for "some pattern ends here", so that a walk reads the outputs table
+  // only where there is something to read.
+  static constexpr std::uint32_t kTerminal = 0x80000000U;
+  static constexpr std::uint32_t kBmp = 0x10000;
+  static constexpr unsigned kPairBits = 22;
 
-  [[nodiscard]] std::uint32_t child(std::uint32_t state, unsigned char byte) const;
+  [[nodiscard]] std::uint32_t child(std::uint32_t node, char32_t cp) const;
   [[nodiscard]] bool accept(std::string_view text, Span range, std::size_t begin, std::size_t end,
                             const Pattern& pattern) const;
+  static std::size_t pair_hash(char32_t a, char32_t b);
 
-  std::vector<State> states_;
-  std::vector<unsigned char> edge_bytes_;
-  std::vector<std::uint32_t> edge_targets_;
-  std::vector<std::uint32_t> root_;  // dense transitions of the root
-  std::vector<std::uint32_t> outputs_;
   std::vector<Pattern> patterns_;
-  // The trie while patterns are added (sorted edge lists and outputs per state); compile() flattens
-  // it.
-  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> build_edges_{1};
-  std::vector<std::vector<std::uint32_t>> build_outputs_{1};
+  std::vector<std::string> pending_;  // folded patterns until compile()
+  // Whether some pattern that may start inside a word begins with an ASCII letter or digit; when
+  // none does, positions inside an English word are skipped at once.
+  bool word_inner_starts_ = false;
+
+  std::vector<std::uint32_t> root_;  // root child per BMP code point (0: none)
+  std::vector<Slot> slots_;          // (node, code point) -> child, for everything else
+  std::uint64_t slot_mask_ = 0;
+  std::vector<std::uint64_t> pair_filter_;    // bit set per hash of the first two code points
+  std::vector<std::uint32_t> outputs_begin_;  // per node, into outputs_ (size nodes + 1)
+  std::vector<std::uint32_t> outputs_;        // pattern indices, grouped by node
 };
 
 }  // namespace bilint
