@@ -15,6 +15,7 @@
 #include "engine/inputs.hpp"
 #include "engine/linter.hpp"
 #include "engine/runner.hpp"
+#include "fix/atomic_file.hpp"
 #include "report/reporter.hpp"
 #include "rules/catalog.hpp"
 
@@ -31,6 +32,7 @@ struct CheckOptions {
   bool use_stdin = false;
   std::string stdin_filename = "<stdin>";
   std::string format = "gcc";
+  std::string output;
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   std::vector<std::string> glossaries;
@@ -55,7 +57,7 @@ void write_stdout(const std::string& text) {
   std::fflush(stdout);
 }
 
-int run_check(const CheckOptions& options) {
+int run_check(const CheckOptions& options, const std::string& command_line) {
   const RuleCatalog& catalog = RuleCatalog::builtin();
   const Linter linter(
       catalog, RuleSelection{options.select, options.ignore},
@@ -74,6 +76,7 @@ int run_check(const CheckOptions& options) {
   errors.insert(errors.end(), result.errors.begin(), result.errors.end());
   std::sort(errors.begin(), errors.end(),
             [](const InputError& a, const InputError& b) { return a.path < b.path; });
+  result.errors = errors;
   for (const InputError& error : errors) {
     std::fputs(fmt::format("bilint: error: {}: {}\n", error.path, error.message).c_str(), stderr);
   }
@@ -84,8 +87,16 @@ int run_check(const CheckOptions& options) {
                                                            {"display", ColumnUnit::display}};
   ReportOptions report;
   report.column_unit = kUnits.at(options.column_unit);
-  report.color = use_color(options.color);
-  write_stdout(make_reporter(options.format, report)->render(result));
+  report.color = options.output.empty() && use_color(options.color);
+  report.catalog = &catalog;
+  report.command_line = command_line;
+  const std::string rendered = make_reporter(options.format, report)->render(result);
+  if (options.output.empty()) {
+    write_stdout(rendered);
+  } else if (const std::string error = write_file_atomically(options.output, rendered);
+             !error.empty()) {
+    throw UsageError(fmt::format("{}: {}", options.output, error));
+  }
 
   if (!errors.empty()) return kExitUsage;
   const Severity fail = *parse_severity(options.fail_level);
@@ -140,11 +151,13 @@ int main(int argc, char** argv) {
   check_cmd->add_option("paths", check.paths,
                         "Files or directories (directories: *.md, recursively)");
   check_cmd->add_flag("--stdin", check.use_stdin, "Read one digest from standard input");
+  check_cmd->add_option("-o,--output", check.output,
+                        "Write the report to this file (atomically) instead of standard output");
   check_cmd
       ->add_option("--stdin-filename", check.stdin_filename, "Name to report standard input under")
       ->capture_default_str();
   check_cmd->add_option("--format", check.format, "Output format")
-      ->check(CLI::IsMember({"gcc", "json"}))
+      ->check(CLI::IsMember({"gcc", "json", "sarif", "github"}))
       ->capture_default_str();
   check_cmd
       ->add_option("--select", check.select,
@@ -200,7 +213,14 @@ int main(int argc, char** argv) {
       if (check.use_stdin && !check.paths.empty()) {
         throw UsageError("--stdin takes no paths");
       }
-      return run_check(check);
+      std::string command_line;
+      for (int i = 0; i < argc; ++i) {
+        if (i > 0) command_line += ' ';
+        const std::string_view arg = argv[i];
+        const bool quote = arg.empty() || arg.find_first_of(" \t\"'\\$") != std::string_view::npos;
+        command_line += quote ? fmt::format("'{}'", arg) : std::string(arg);
+      }
+      return run_check(check, command_line);
     }
     if (*rules_cmd) return run_rules();
     if (*glossary_check_cmd) return run_glossary_check(glossary_files);

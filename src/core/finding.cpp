@@ -1,6 +1,9 @@
 #include "core/finding.hpp"
 
+#include <map>
 #include <tuple>
+
+#include <fmt/format.h>
 
 namespace bilint {
 
@@ -10,6 +13,26 @@ bool finding_less(const Finding& a, const Finding& b) {
                     f.location.end.offset, f.rule_id, f.message);
   };
   return key(a) < key(b);
+}
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed) {
+  std::uint64_t hash = seed;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+void assign_fingerprints(std::vector<Finding>& findings) {
+  std::map<std::tuple<std::string_view, std::string_view, std::uint64_t>, int> seen;
+  for (Finding& f : findings) {
+    const int occurrence = seen[{f.location.path, f.rule_id, f.content_hash}]++;
+    std::uint64_t hash = fnv1a(f.rule_id);
+    hash = fnv1a(std::string_view(reinterpret_cast<const char*>(&f.content_hash), 8), hash);
+    hash = fnv1a(std::to_string(occurrence), hash);
+    f.fingerprint = fmt::format("{:016x}", hash);
+  }
 }
 
 }  // namespace bilint

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,7 +46,19 @@ struct Finding {
   std::size_t excerpt_start = 0;
   std::optional<ResolvedFix> fix;
   std::vector<RelatedLocation> related;
+  // What identifies the finding apart from its position: a hash of the entry it is in (arXiv id, or
+  // English title) and the flagged text. With the rule id and an occurrence number it makes the
+  // fingerprint (see assign_fingerprints), which survives edits elsewhere in the file.
+  std::uint64_t content_hash = 0;
+  std::string fingerprint;
 };
+
+// 64-bit FNV-1a: small, stable across platforms and releases, which fingerprints need.
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed = 0xcbf29ce484222325ULL);
+
+// Fills Finding::fingerprint for findings sorted in output order: rule id, content hash and the
+// number of earlier findings in the same file with the same rule and content.
+void assign_fingerprints(std::vector<Finding>& findings);
 
 // Orders findings by file, line, column, rule, then message: the output order, which must not
 // depend on the order in which files or rules ran.

@@ -55,12 +55,26 @@ Span LineIndex::line_span(std::size_t line) const {
 
 Position LineIndex::position(std::size_t offset) const {
   offset = std::min(offset, text_.size());
-  Position pos;
-  pos.offset = offset;
+  Position start;
   const std::size_t line = line_of(offset);
-  pos.line = line + 1;
-  std::size_t i = starts_[line];
-  pos.byte_column = offset - i + 1;
+  start.line = line + 1;
+  start.offset = starts_[line];
+  return advance(start, offset);
+}
+
+Position LineIndex::position(std::size_t offset, const Position& hint) const {
+  offset = std::min(offset, text_.size());
+  if (hint.offset > offset || hint.offset < starts_[hint.line - 1] ||
+      line_of(offset) != hint.line - 1) {
+    return position(offset);
+  }
+  return advance(hint, offset);
+}
+
+Position LineIndex::advance(Position pos, std::size_t offset) const {
+  std::size_t i = pos.offset;
+  pos.offset = offset;
+  pos.byte_column += offset - i;
   while (i < offset) {
     const utf8::Decoded d = utf8::decode(text_, i);
     pos.codepoint_column += 1;

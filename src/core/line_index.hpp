@@ -44,8 +44,13 @@ class LineIndex {
   // The line, terminator included.
   [[nodiscard]] Span line_span_with_terminator(std::size_t line) const;
   [[nodiscard]] Position position(std::size_t offset) const;
+  // The same, counting on from `hint` when it is an earlier position on the same line: resolving
+  // many findings of one long line in order then costs the line's length once, not once each.
+  [[nodiscard]] Position position(std::size_t offset, const Position& hint) const;
 
  private:
+  [[nodiscard]] Position advance(Position from, std::size_t offset) const;
+
   std::string_view text_;
   std::vector<std::size_t> starts_;
 };

@@ -105,8 +105,14 @@ FileReport Linter::check(const SourceFile& source) const {
   const Document document = parse_digest(source);
   const RuleContext context(source, document, *glossary_);
   FileReport report;
-  for (const Diagnostic& diagnostic : run_rules(context)) {
-    report.findings.push_back(resolve(source, diagnostic));
+  std::vector<Diagnostic> diagnostics = run_rules(context);
+  // In offset order, so that resolving many findings on one long line counts its columns once.
+  std::stable_sort(
+      diagnostics.begin(), diagnostics.end(),
+      [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
+  Position cursor;
+  for (const Diagnostic& diagnostic : diagnostics) {
+    report.findings.push_back(resolve(source, diagnostic, &document, &cursor));
   }
   std::sort(report.findings.begin(), report.findings.end(), finding_less);
   report.facts.reserve(rules_.size());
@@ -148,6 +154,7 @@ std::vector<Finding> Linter::lint(const SourceFile& source) const {
   for (Finding& f : judge({&report}))
     findings.push_back(std::move(f));
   std::sort(findings.begin(), findings.end(), finding_less);
+  assign_fingerprints(findings);
   return findings;
 }
 
@@ -166,16 +173,39 @@ std::shared_ptr<const CompiledGlossary> default_glossary() {
   return glossary;
 }
 
-Finding resolve(const SourceFile& source, const Diagnostic& diagnostic) {
+namespace {
+
+// The entry a span belongs to, named by its arXiv id when it has one (stable under title edits),
+// else by its English title.
+std::string_view entry_key(const SourceFile& source, const Document& document, Span span) {
+  const auto it =
+      std::upper_bound(document.entries.begin(), document.entries.end(), span.begin,
+                       [](std::size_t at, const Entry& e) { return at < e.extent.begin; });
+  if (it == document.entries.begin()) return {};
+  const Entry& entry = *std::prev(it);
+  if (entry.link) {
+    const std::string_view url = source.slice(entry.link->url);
+    const std::size_t abs = url.find("arxiv.org/abs/");
+    if (abs != std::string_view::npos) return url.substr(abs + 14);
+  }
+  return source.slice(entry.english_title);
+}
+
+}  // namespace
+
+Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Document* document,
+                Position* cursor) {
   const LineIndex& lines = source.lines();
   const auto location = [&](const std::string& path, Span span) {
-    return Location{path, lines.position(span.begin), lines.position(span.end)};
+    const Position start = lines.position(span.begin, cursor != nullptr ? *cursor : Position{});
+    return Location{path, start, lines.position(span.end, start)};
   };
   Finding finding;
   finding.rule_id = diagnostic.rule_id;
   finding.severity = diagnostic.severity;
   finding.message = diagnostic.message;
   finding.location = location(source.path(), diagnostic.span);
+  if (cursor != nullptr) *cursor = finding.location.start;
 
   const Span line = lines.line_span(finding.location.start.line - 1);
   Span window = line;
@@ -188,12 +218,17 @@ Finding resolve(const SourceFile& source, const Diagnostic& diagnostic) {
   }
   finding.excerpt = std::string(source.slice(window));
   finding.excerpt_start = window.begin;
+  if (document != nullptr) {
+    const std::string_view flagged = source.slice(diagnostic.span).substr(0, 256);
+    finding.content_hash =
+        fnv1a(flagged, fnv1a(entry_key(source, *document, diagnostic.span)) ^ flagged.size());
+  }
 
   if (diagnostic.fix) {
     ResolvedFix fix{diagnostic.fix->description, {}};
     for (const Edit& edit : diagnostic.fix->edits) {
-      fix.edits.push_back(
-          {lines.position(edit.span.begin), lines.position(edit.span.end), edit.replacement});
+      const Position start = lines.position(edit.span.begin, finding.location.start);
+      fix.edits.push_back({start, lines.position(edit.span.end, start), edit.replacement});
     }
     finding.fix = std::move(fix);
   }

@@ -68,6 +68,7 @@ RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned j
   for (Finding& finding : linter.judge(reports))
     result.findings.push_back(std::move(finding));
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
+  assign_fingerprints(result.findings);
   return result;
 }
 

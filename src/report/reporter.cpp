@@ -1,13 +1,17 @@
 #include "report/reporter.hpp"
 
 #include "report/gcc_reporter.hpp"
+#include "report/github_reporter.hpp"
 #include "report/json_reporter.hpp"
+#include "report/sarif_writer.hpp"
 
 namespace bilint {
 
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options) {
   if (format == "gcc") return std::make_unique<GccReporter>(options);
   if (format == "json") return std::make_unique<JsonReporter>(options);
+  if (format == "sarif") return std::make_unique<SarifWriter>(options);
+  if (format == "github") return std::make_unique<GithubReporter>(options);
   return nullptr;
 }
 

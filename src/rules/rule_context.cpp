@@ -11,7 +11,7 @@ const EntryTermHits& RuleContext::term_hits(const Entry& entry) const {
 }
 
 Finding RuleContext::locate(Span span) const {
-  return resolve(source, Diagnostic{{}, Severity::warning, span, {}, {}, {}});
+  return resolve(source, Diagnostic{{}, Severity::warning, span, {}, {}, {}}, &document);
 }
 
 }  // namespace bilint

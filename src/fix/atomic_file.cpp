@@ -1,0 +1,55 @@
+#include "fix/atomic_file.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace bilint {
+
+std::string write_file_atomically(const std::string& path, std::string_view bytes) {
+  const std::filesystem::path target(path);
+  const std::filesystem::path directory =
+      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  std::string temporary =
+      (directory / ("." + target.filename().string() + ".bilint-XXXXXX")).string();
+  const int fd = ::mkstemp(temporary.data());
+  if (fd < 0)
+    return std::string("cannot create a temporary file beside it: ") + std::strerror(errno);
+
+  const auto fail = [&](const char* what) {
+    const std::string message = std::string(what) + ": " + std::strerror(errno);
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    return message;
+  };
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("cannot write the new contents");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  struct stat st {};
+  const mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
+  if (::fchmod(fd, mode) != 0) return fail("cannot set permissions");
+  if (::fsync(fd) != 0) return fail("cannot flush to disk");
+  if (::close(fd) != 0) {
+    const std::string message = std::string("cannot close: ") + std::strerror(errno);
+    ::unlink(temporary.c_str());
+    return message;
+  }
+  if (::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string message = std::string("cannot replace the file: ") + std::strerror(errno);
+    ::unlink(temporary.c_str());
+    return message;
+  }
+  return {};
+}
+
+}  // namespace bilint

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "report/reporter.hpp"
+
+namespace bilint {
+
+// GitHub Actions workflow commands, one per finding: `::warning file=…,line=…,col=…::message`, so
+// that a workflow run annotates the changed lines without uploading SARIF.
+class GithubReporter final : public Reporter {
+ public:
+  explicit GithubReporter(ReportOptions options) : options_(options) {}
+  [[nodiscard]] std::string render(const RunResult& result) const override;
+
+ private:
+  ReportOptions options_;
+};
+
+// The escaping of workflow command data (message) and properties (file, title).
+std::string escape_workflow_data(std::string_view text);
+std::string escape_workflow_property(std::string_view text);
+
+}  // namespace bilint

@@ -1,0 +1,271 @@
+#include "report/sarif_writer.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <zlib.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "rules/catalog.hpp"
+
+namespace bilint {
+
+namespace {
+
+using nlohmann::ordered_json;
+namespace fs = std::filesystem;
+
+constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
+constexpr std::string_view kInformationUri = "https://github.com/bilint/bilint";
+constexpr std::string_view kFingerprintKey = "bilint/v1";
+
+// "entry/missing-link" -> "EntryMissingLink", the identifier-like name SARIF recommends.
+std::string rule_name(std::string_view id) {
+  std::string name;
+  bool upper = true;
+  for (const char c : id) {
+    if (c == '/' || c == '-') {
+      upper = true;
+    } else {
+      name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+      upper = false;
+    }
+  }
+  return name;
+}
+
+std::string_view level(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      break;
+  }
+  return "note";
+}
+
+class UriMaker {
+ public:
+  explicit UriMaker(const std::string& working_directory) {
+    std::error_code ec;
+    base_ = working_directory.empty() ? fs::current_path(ec) : fs::path(working_directory);
+    base_ = fs::weakly_canonical(base_, ec);
+  }
+
+  // The file:// URI of %SRCROOT%, absolute and ending in '/'.
+  [[nodiscard]] std::string root_uri() const {
+    std::string path = base_.generic_string();
+    if (!path.ends_with('/')) path += '/';
+    return "file://" + percent_encode_path(path);
+  }
+
+  // A location relative to %SRCROOT% when the file is under it, else an absolute file URI.
+  [[nodiscard]] ordered_json artifact(const std::string& path) const {
+    std::error_code ec;
+    const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    const fs::path relative = absolute.lexically_relative(base_);
+    ordered_json location;
+    if (!relative.empty() && *relative.begin() != "..") {
+      location["uri"] = percent_encode_path(relative.generic_string());
+      location["uriBaseId"] = "%SRCROOT%";
+    } else {
+      location["uri"] = "file://" + percent_encode_path(absolute.generic_string());
+    }
+    return location;
+  }
+
+ private:
+  fs::path base_;
+};
+
+ordered_json region(const Position& start, const Position& end) {
+  ordered_json r;
+  r["startLine"] = start.line;
+  r["startColumn"] = start.utf16_column;
+  r["endLine"] = end.line;
+  r["endColumn"] = end.utf16_column;
+  return r;
+}
+
+ordered_json physical(const UriMaker& uris, const Location& location) {
+  ordered_json p;
+  p["artifactLocation"] = uris.artifact(location.path);
+  p["region"] = region(location.start, location.end);
+  return p;
+}
+
+ordered_json rule_descriptor(const RuleMetadata& rule) {
+  const std::string help_uri =
+      fmt::format("{}/blob/main/docs/rules/{}.md", kInformationUri, rule.id);
+  const std::string markdown = fmt::format(
+      "{}\n\n**Bad**\n\n```markdown\n{}```\n\n**Good**\n\n```markdown\n{}```\n\n"
+      "[Documentation]({})",
+      rule.description, rule.bad_example, rule.good_example, help_uri);
+  ordered_json d;
+  d["id"] = rule.id;
+  d["name"] = rule_name(rule.id);
+  d["shortDescription"] = {{"text", rule.summary}};
+  d["fullDescription"] = {{"text", rule.description}};
+  d["help"] = {{"text", rule.description}, {"markdown", markdown}};
+  d["helpUri"] = help_uri;
+  d["defaultConfiguration"] = {{"level", level(rule.default_severity)}};
+  d["properties"] = {{"tags", {rule.id.substr(0, rule.id.find('/')), "bilint"}}};
+  return d;
+}
+
+ordered_json result_json(const Finding& f, std::size_t rule_index, const UriMaker& uris) {
+  ordered_json r;
+  r["ruleId"] = f.rule_id;
+  r["ruleIndex"] = rule_index;
+  r["level"] = level(f.severity);
+  r["message"] = {{"text", f.message}};
+  r["locations"] = ordered_json::array({{{"physicalLocation", physical(uris, f.location)}}});
+  if (!f.related.empty()) {
+    ordered_json related = ordered_json::array();
+    for (std::size_t i = 0; i < f.related.size(); ++i) {
+      related.push_back({{"id", i + 1},
+                         {"physicalLocation", physical(uris, f.related[i].location)},
+                         {"message", {{"text", f.related[i].message}}}});
+    }
+    r["relatedLocations"] = std::move(related);
+  }
+  if (f.fix) {
+    ordered_json replacements = ordered_json::array();
+    for (const ResolvedEdit& edit : f.fix->edits) {
+      replacements.push_back({{"deletedRegion", region(edit.start, edit.end)},
+                              {"insertedContent", {{"text", edit.replacement}}}});
+    }
+    ordered_json change;
+    change["artifactLocation"] = uris.artifact(f.location.path);
+    change["replacements"] = std::move(replacements);
+    r["fixes"] =
+        ordered_json::array({{{"description", {{"text", f.fix->description}}},
+                              {"artifactChanges", ordered_json::array({std::move(change)})}}});
+  }
+  r["partialFingerprints"] = {{kFingerprintKey, f.fingerprint}};
+  return r;
+}
+
+std::string dump(const ordered_json& log) {
+  return log.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string percent_encode_path(std::string_view path) {
+  std::string out;
+  for (const char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~' || c == '/') {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", u);
+    }
+  }
+  return out;
+}
+
+std::size_t gzipped_size(std::string_view bytes) {
+  z_stream stream{};
+  // windowBits 15 + 16: a gzip wrapper, as an uploaded .sarif.gz has.
+  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
+      Z_OK) {
+    return bytes.size();
+  }
+  std::size_t total = 0;
+  unsigned char buffer[1 << 15];
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  int status = Z_OK;
+  do {
+    stream.next_out = buffer;
+    stream.avail_out = sizeof buffer;
+    status = deflate(&stream, Z_FINISH);
+    total += sizeof buffer - stream.avail_out;
+  } while (status == Z_OK);
+  deflateEnd(&stream);
+  return total;
+}
+
+std::string SarifWriter::render(const RunResult& result) const {
+  const UriMaker uris(options_.working_directory);
+  ordered_json rules = ordered_json::array();
+  std::map<std::string, std::size_t, std::less<>> rule_index;
+  if (options_.catalog != nullptr) {
+    for (const RuleMetadata& rule : options_.catalog->rules()) {
+      rule_index.emplace(rule.id, rules.size());
+      rules.push_back(rule_descriptor(rule));
+    }
+  }
+
+  ordered_json notifications = ordered_json::array();
+  for (const InputError& error : result.errors) {
+    notifications.push_back(
+        {{"level", "error"},
+         {"message", {{"text", fmt::format("{}: {}", error.path, error.message)}}},
+         {"locations",
+          ordered_json::array(
+              {{{"physicalLocation", {{"artifactLocation", uris.artifact(error.path)}}}}})}});
+  }
+
+  ordered_json log;
+  log["$schema"] = kSchema;
+  log["version"] = "2.1.0";
+  ordered_json run;
+  run["tool"]["driver"] = {{"name", "bilint"},
+                           {"version", BILINT_VERSION},
+                           {"semanticVersion", BILINT_VERSION},
+                           {"informationUri", kInformationUri},
+                           {"rules", std::move(rules)}};
+  ordered_json invocation;
+  invocation["executionSuccessful"] = result.errors.empty();
+  if (!options_.command_line.empty()) invocation["commandLine"] = options_.command_line;
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+  run["invocations"] = ordered_json::array({std::move(invocation)});
+  run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", uris.root_uri()}}}};
+  run["automationDetails"] = {{"id", "bilint/"}};
+  run["columnKind"] = "utf16CodeUnits";
+
+  // Most severe first when something must be left out; output order otherwise.
+  std::vector<std::size_t> kept(result.findings.size());
+  for (std::size_t i = 0; i < kept.size(); ++i)
+    kept[i] = i;
+  std::stable_sort(kept.begin(), kept.end(), [&](std::size_t a, std::size_t b) {
+    return result.findings[a].severity > result.findings[b].severity;
+  });
+  std::size_t limit = std::min(kept.size(), kMaxResults);
+  std::string text;
+  for (;;) {
+    std::vector<std::size_t> chosen(kept.begin(),
+                                    kept.begin() + static_cast<std::ptrdiff_t>(limit));
+    std::sort(chosen.begin(), chosen.end());
+    ordered_json results = ordered_json::array();
+    for (const std::size_t i : chosen) {
+      const Finding& f = result.findings[i];
+      const auto it = rule_index.find(f.rule_id);
+      results.push_back(result_json(f, it == rule_index.end() ? 0 : it->second, uris));
+    }
+    ordered_json attempt = log;
+    ordered_json attempt_run = run;
+    attempt_run["results"] = std::move(results);
+    attempt["runs"] = ordered_json::array({std::move(attempt_run)});
+    text = dump(attempt);
+    if (limit == 0 || gzipped_size(text) <= kMaxGzippedBytes) break;
+    limit = limit * 9 / 10;
+  }
+  if (limit < kept.size()) {
+    std::fputs(fmt::format("bilint: warning: the SARIF log keeps the {} most severe of {} findings "
+                           "(GitHub accepts at most {} results and {} bytes gzipped per run)\n",
+                           limit, kept.size(), kMaxResults, kMaxGzippedBytes)
+                   .c_str(),
+               stderr);
+  }
+  return text;
+}
+
+}  // namespace bilint

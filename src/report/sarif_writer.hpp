@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "report/reporter.hpp"
+
+namespace bilint {
+
+// A SARIF 2.1.0 log with one run, as GitHub code scanning and the VS Code SARIF Viewer accept it:
+// rules[] from the catalogue, results with utf16 regions relative to %SRCROOT%, fixes, related
+// locations, versioned partial fingerprints, the invocation with notifications for unreadable
+// inputs, and automationDetails. Results beyond GitHub's limits (25,000 per run, 10 MB gzipped) are
+// dropped least severe first, with a warning on stderr.
+class SarifWriter final : public Reporter {
+ public:
+  explicit SarifWriter(ReportOptions options) : options_(std::move(options)) {}
+  [[nodiscard]] std::string render(const RunResult& result) const override;
+
+  static constexpr std::size_t kMaxResults = 25000;
+  static constexpr std::size_t kMaxGzippedBytes = 10 * 1000 * 1000;
+
+ private:
+  ReportOptions options_;
+};
+
+// Percent-encodes a path for a URI: everything but unreserved characters and '/'.
+std::string percent_encode_path(std::string_view path);
+
+// The gzip-compressed size of `bytes` (zlib, default level), as GitHub measures uploads.
+std::size_t gzipped_size(std::string_view bytes);
+
+}  // namespace bilint
