@@ -38,3 +38,33 @@ TEST(Catalog, ReportsMetadataProblems) {
 
 }  // namespace
 }  // namespace bilint
+
+#include <filesystem>
+
+#include "cli_support.hpp"
+#include "rules/rule_docs.hpp"
+
+namespace bilint {
+namespace {
+
+// docs/rules/ is generated from rules/*.yaml; the committed pages must be what the generator
+// writes.
+TEST(RuleDocs, CommittedPagesMatchTheMetadata) {
+  const std::filesystem::path docs = std::filesystem::path(BILINT_SOURCE_DIR) / "docs" / "rules";
+  const auto pages = rule_doc_pages(RuleCatalog::builtin());
+  ASSERT_EQ(pages.size(), RuleCatalog::builtin().rules().size() + 1);
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(docs)) {
+    files += entry.is_regular_file() ? 1 : 0;
+  }
+  EXPECT_EQ(files, pages.size()) << "stale pages in docs/rules; regenerate with "
+                                    "`build/dev/bilint rules --docs docs/rules`";
+  for (const auto& [relative, text] : pages) {
+    EXPECT_EQ(testing::slurp(docs / relative), text)
+        << "docs/rules/" << relative
+        << " is out of date; regenerate with `build/dev/bilint rules --docs docs/rules`";
+  }
+}
+
+}  // namespace
+}  // namespace bilint

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -18,6 +19,7 @@
 #include "fix/atomic_file.hpp"
 #include "report/reporter.hpp"
 #include "rules/catalog.hpp"
+#include "rules/rule_docs.hpp"
 
 namespace {
 
@@ -120,8 +122,18 @@ int run_glossary_check(const std::vector<std::string>& files) {
   return status;
 }
 
-int run_rules() {
+int run_rules(const std::string& docs_directory) {
   const RuleCatalog& catalog = RuleCatalog::builtin();
+  if (!docs_directory.empty()) {
+    for (const auto& [relative, text] : rule_doc_pages(catalog)) {
+      const std::filesystem::path path = std::filesystem::path(docs_directory) / relative;
+      std::filesystem::create_directories(path.parent_path());
+      if (const std::string error = write_file_atomically(path.string(), text); !error.empty()) {
+        throw UsageError(fmt::format("{}: {}", path.string(), error));
+      }
+    }
+    return kExitClean;
+  }
   std::size_t width = 0;
   for (const RuleMetadata& rule : catalog.rules())
     width = std::max(width, rule.id.size());
@@ -187,6 +199,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
 
   CLI::App* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
+  std::string docs_directory;
+  rules_cmd->add_option("--docs", docs_directory,
+                        "Write the rule documentation pages (Markdown) into this directory");
 
   CLI::App* glossary_cmd = app.add_subcommand("glossary", "Work with glossaries");
   glossary_cmd->require_subcommand(1);
@@ -222,7 +237,7 @@ int main(int argc, char** argv) {
       }
       return run_check(check, command_line);
     }
-    if (*rules_cmd) return run_rules();
+    if (*rules_cmd) return run_rules(docs_directory);
     if (*glossary_check_cmd) return run_glossary_check(glossary_files);
   } catch (const UsageError& e) {
     std::fputs(fmt::format("bilint: error: {}\n", e.what()).c_str(), stderr);
