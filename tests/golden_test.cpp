@@ -131,6 +131,39 @@ TEST(Golden, EveryFixtureMatchesItsExpectedFindings) {
   }
 }
 
+// For a fixable rule, <case>.fixed holds the exact bytes of the case after --fix with that rule,
+// and fixing those bytes again changes nothing.
+TEST(Golden, FixedFixturesMatchAndFixingTwiceChangesNothing) {
+  const bool update = std::getenv("BILINT_UPDATE_GOLDEN") != nullptr;
+  std::size_t fixed_cases = 0;
+  for (const GoldenCase& c : discover()) {
+    const RuleMetadata* meta = RuleCatalog::builtin().find(c.rule_id);
+    if (meta == nullptr || !meta->fixable) continue;
+    SCOPED_TRACE(c.input.string());
+    const fs::path glossary = c.input.parent_path() / "glossary.yaml";
+    const Linter linter(
+        RuleCatalog::builtin(), RuleSelection{{c.rule_id}, {}},
+        fs::exists(glossary) ? load_glossaries({glossary.string()}) : default_glossary());
+    const std::string original = slurp(c.input);
+    const std::string fixed = linter.fix(c.input.filename().string(), original);
+    EXPECT_EQ(linter.fix(c.input.filename().string(), fixed), fixed) << "fixing twice differs";
+    fs::path fixed_path = c.input;
+    fixed_path.replace_extension(".fixed");
+    if (fixed == original) {
+      EXPECT_FALSE(fs::exists(fixed_path)) << fixed_path << " but the fix changes nothing";
+      continue;
+    }
+    ++fixed_cases;
+    if (update) {
+      std::ofstream(fixed_path, std::ios::binary) << fixed;
+      continue;
+    }
+    ASSERT_TRUE(fs::exists(fixed_path)) << "missing " << fixed_path;
+    EXPECT_EQ(slurp(fixed_path), fixed);
+  }
+  EXPECT_GT(fixed_cases, 5U);
+}
+
 TEST(Golden, EveryRuleHasFixturesAndEveryFixtureFolderARule) {
   std::set<std::string> with_fixtures;
   for (const GoldenCase& c : discover())

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <regex>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -167,6 +168,43 @@ TEST(InlineScanner, AgreesWithCmarkGfmOnEverySharedDigest) {
     compared += expected.size();
   }
   EXPECT_GT(compared, 7000U);
+}
+
+}  // namespace
+}  // namespace bilint
+
+namespace bilint {
+namespace {
+
+// The fixes of link/autolink-overrun must make cmark-gfm link exactly the URLs meant: every
+// fixtures/link/autolink-overrun/<case>.fixed is rendered and its link targets compared with
+// <case>.targets.
+TEST(AutolinkOverrunFix, CmarkGfmLinksTheIntendedTargets) {
+  const fs::path folder = fs::path(BILINT_SOURCE_DIR) / "fixtures/link/autolink-overrun";
+  std::size_t checked = 0;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (entry.path().extension() != ".fixed") continue;
+    SCOPED_TRACE(entry.path().string());
+    fs::path targets_path = entry.path();
+    targets_path.replace_extension(".targets");
+    ASSERT_TRUE(fs::exists(targets_path));
+    const testing::CommandResult rendered = testing::run_command(
+        "cmark-gfm -e autolink '" + entry.path().string() + "'", fs::current_path());
+    ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
+    std::vector<std::string> actual;
+    const std::regex href("<a href=\"([^\"]*)\"");
+    for (std::sregex_iterator it(rendered.out.begin(), rendered.out.end(), href), end; it != end;
+         ++it) {
+      actual.push_back(percent_decode(html_unescape((*it)[1].str())));
+    }
+    std::vector<std::string> expected;
+    std::istringstream lines(testing::slurp(targets_path));
+    for (std::string line; std::getline(lines, line);)
+      expected.push_back(line);
+    EXPECT_EQ(actual, expected);
+    ++checked;
+  }
+  EXPECT_GE(checked, 1U);
 }
 
 }  // namespace

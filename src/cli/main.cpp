@@ -32,6 +32,8 @@ constexpr int kExitUsage = 2;
 struct CheckOptions {
   std::vector<std::string> paths;
   bool use_stdin = false;
+  bool fix = false;
+  bool diff = false;
   std::string stdin_filename = "<stdin>";
   std::string format = "gcc";
   std::string output;
@@ -74,7 +76,8 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     inputs = collect_inputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths,
                             errors);
   }
-  RunResult result = run(linter, inputs, options.jobs);
+  const RunMode mode = options.diff ? RunMode::diff : options.fix ? RunMode::fix : RunMode::check;
+  RunResult result = run(linter, inputs, options.jobs, mode);
   errors.insert(errors.end(), result.errors.begin(), result.errors.end());
   std::sort(errors.begin(), errors.end(),
             [](const InputError& a, const InputError& b) { return a.path < b.path; });
@@ -92,6 +95,11 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   report.color = options.output.empty() && use_color(options.color);
   report.catalog = &catalog;
   report.command_line = command_line;
+  if (mode == RunMode::diff) {
+    write_stdout(result.diff);
+    if (!errors.empty()) return kExitUsage;
+    return result.diff.empty() ? kExitClean : kExitFindings;
+  }
   const std::string rendered = make_reporter(options.format, report)->render(result);
   if (options.output.empty()) {
     write_stdout(rendered);
@@ -163,6 +171,13 @@ int main(int argc, char** argv) {
   check_cmd->add_option("paths", check.paths,
                         "Files or directories (directories: *.md, recursively)");
   check_cmd->add_flag("--stdin", check.use_stdin, "Read one digest from standard input");
+  check_cmd->add_flag(
+      "--fix", check.fix,
+      "Apply every available fix and rewrite changed files (atomically), then report "
+      "what remains");
+  check_cmd->add_flag("--diff", check.diff,
+                      "Print a unified diff of what --fix would change; write nothing (exit 1 when "
+                      "there is a change)");
   check_cmd->add_option("-o,--output", check.output,
                         "Write the report to this file (atomically) instead of standard output");
   check_cmd
@@ -228,6 +243,7 @@ int main(int argc, char** argv) {
       if (check.use_stdin && !check.paths.empty()) {
         throw UsageError("--stdin takes no paths");
       }
+      if (check.fix && check.diff) throw UsageError("--fix and --diff exclude each other");
       std::string command_line;
       for (int i = 0; i < argc; ++i) {
         if (i > 0) command_line += ' ';

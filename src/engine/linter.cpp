@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "fix/fixer.hpp"
 #include "parse/digest_parser.hpp"
 #include "rules/registry.hpp"
 
@@ -63,7 +64,11 @@ std::size_t to_boundary(std::string_view text, std::size_t offset) {
 
 Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
                std::shared_ptr<const CompiledGlossary> glossary)
-    : glossary_(std::move(glossary)) {
+    : glossary_(std::move(glossary)), today_([] {
+        const std::chrono::year_month_day date{
+            std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+        return std::chrono::year_month{date.year(), date.month()};
+      }()) {
   check_selectors(catalog, selection.select, "--select");
   check_selectors(catalog, selection.ignore, "--ignore");
   const auto& factories = RuleRegistry::factories();
@@ -98,12 +103,22 @@ std::vector<Diagnostic> Linter::run_rules(const RuleContext& context) const {
 
 std::vector<Diagnostic> Linter::diagnose(const SourceFile& source) const {
   const Document document = parse_digest(source);
-  return run_rules(RuleContext(source, document, *glossary_));
+  return run_rules(RuleContext(source, document, *glossary_, today_));
+}
+
+std::string Linter::fix(const std::string& path, std::string text) const {
+  for (int pass = 0; pass < kMaxFixPasses; ++pass) {
+    const SourceFile source(path, text);
+    FixOutcome outcome = apply_fixes(text, diagnose(source));
+    if (outcome.applied == 0 || outcome.text == text) break;
+    text = std::move(outcome.text);
+  }
+  return text;
 }
 
 FileReport Linter::check(const SourceFile& source) const {
   const Document document = parse_digest(source);
-  const RuleContext context(source, document, *glossary_);
+  const RuleContext context(source, document, *glossary_, today_);
   FileReport report;
   std::vector<Diagnostic> diagnostics = run_rules(context);
   // In offset order, so that resolving many findings on one long line counts its columns once.

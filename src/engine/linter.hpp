@@ -46,9 +46,15 @@ class Linter {
   [[nodiscard]] std::vector<Finding> lint(const SourceFile& source) const;
   // The raw diagnostics of one file, for the fixer and tests that look at byte spans.
   [[nodiscard]] std::vector<Diagnostic> diagnose(const SourceFile& source) const;
+  // The text with every fix of the enabled rules applied, pass after pass until nothing changes
+  // (at most kMaxFixPasses); fixing the result again changes nothing.
+  [[nodiscard]] std::string fix(const std::string& path, std::string text) const;
+  static constexpr int kMaxFixPasses = 10;
 
   [[nodiscard]] std::vector<std::string> rule_ids() const;
   [[nodiscard]] const CompiledGlossary& glossary() const { return *glossary_; }
+  // The month rules take as today (default: the system clock's); tests pin it.
+  void set_today(std::chrono::year_month today) { today_ = today; }
 
  private:
   struct ActiveRule {
@@ -60,6 +66,7 @@ class Linter {
 
   std::vector<ActiveRule> rules_;
   std::shared_ptr<const CompiledGlossary> glossary_;
+  std::chrono::year_month today_;
 };
 
 // The glossary used when none is given: the built-in AI/ML glossary, compiled once.

@@ -5,6 +5,9 @@
 #include <optional>
 #include <thread>
 
+#include "fix/atomic_file.hpp"
+#include "fix/fixer.hpp"
+
 namespace bilint {
 
 namespace {
@@ -12,9 +15,12 @@ namespace {
 struct FileOutcome {
   FileReport report;
   std::optional<InputError> error;
+  bool fixed = false;
+  bool checked = false;
+  std::string diff;
 };
 
-FileOutcome lint_one(const Linter& linter, const Input& input) {
+FileOutcome lint_one(const Linter& linter, const Input& input, RunMode mode) {
   FileOutcome outcome;
   std::string error;
   std::optional<std::string> bytes = input.text ? input.text : read_file(input.path, error);
@@ -26,14 +32,33 @@ FileOutcome lint_one(const Linter& linter, const Input& input) {
     outcome.error = InputError{input.path, "binary file (not UTF-8 text); skipped"};
     return outcome;
   }
+  if (mode != RunMode::check) {
+    std::string fixed = linter.fix(input.path, *bytes);
+    if (fixed != *bytes) {
+      if (mode == RunMode::diff) {
+        outcome.diff = unified_diff(input.path, *bytes, fixed);
+      } else if (input.text) {
+        outcome.error = InputError{input.path, "cannot fix standard input; use --diff"};
+        return outcome;
+      } else if (const std::string failure = write_file_atomically(input.path, fixed);
+                 !failure.empty()) {
+        // The original is untouched; the findings below are still those of the file as it is.
+        outcome.error = InputError{input.path, "not fixed: " + failure};
+      } else {
+        outcome.fixed = true;
+        *bytes = std::move(fixed);
+      }
+    }
+  }
   const SourceFile source(input.path, std::move(*bytes));
   outcome.report = linter.check(source);
+  outcome.checked = true;
   return outcome;
 }
 
 }  // namespace
 
-RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs) {
+RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs, RunMode mode) {
   if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
   jobs =
       static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(inputs.size(), 1)));
@@ -42,7 +67,7 @@ RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned j
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      outcomes[i] = lint_one(linter, inputs[i]);
+      outcomes[i] = lint_one(linter, inputs[i], mode);
     }
   };
   if (jobs == 1) {
@@ -56,9 +81,11 @@ RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned j
   RunResult result;
   std::vector<const FileReport*> reports;
   for (FileOutcome& outcome : outcomes) {
+    result.diff += outcome.diff;
+    result.files_fixed += outcome.fixed ? 1 : 0;
     if (outcome.error) {
       result.errors.push_back(std::move(*outcome.error));
-      continue;
+      if (!outcome.checked) continue;
     }
     ++result.files_checked;
     reports.push_back(&outcome.report);

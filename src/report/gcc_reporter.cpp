@@ -117,8 +117,10 @@ std::string GccReporter::render(const RunResult& result) const {
       if (counts[0] != 0) parts.push_back(plural(counts[0], "note"));
       tally = fmt::format("{}", fmt::join(parts, ", "));
     }
-    fmt::format_to(std::back_inserter(out), "{} checked: {}\n",
-                   plural(result.files_checked, "file"), tally);
+    fmt::format_to(
+        std::back_inserter(out), "{} checked: {}{}\n", plural(result.files_checked, "file"), tally,
+        result.files_fixed == 0 ? std::string()
+                                : fmt::format(" ({} fixed)", plural(result.files_fixed, "file")));
   }
   return fmt::to_string(out);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,15 +19,17 @@ namespace bilint {
 class RuleContext {
  public:
   RuleContext(const SourceFile& source_file, const Document& parsed,
-              const CompiledGlossary& compiled_glossary)
+              const CompiledGlossary& compiled_glossary, std::chrono::year_month current_month)
       : source(source_file),
         document(parsed),
         glossary(compiled_glossary),
+        today(current_month),
         term_cache_(parsed.entries.size()) {}
 
   const SourceFile& source;
   const Document& document;
   const CompiledGlossary& glossary;
+  std::chrono::year_month today;  // the run's date, for checks such as "not after today"
 
   // Glossary hits in an entry, computed once per file for all term rules.
   [[nodiscard]] const EntryTermHits& term_hits(const Entry& entry) const;
