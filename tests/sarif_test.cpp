@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -205,8 +206,9 @@ TEST(Sarif, KeepsTheMostSevereResultsWithinGitHubsLimit) {
   TempDir dir;
   // 26,001 glued headings (warnings), then one entry without a link line (an error) at the end.
   std::string text;
-  for (int i = 0; i < 26002; ++i)
-    text += "## A\n[甲](https://arxiv.org/abs/2409.00001)\n摘要。\n";
+  for (int i = 0; i < 26002; ++i) {
+    text += fmt::format("## A\n[甲](https://arxiv.org/abs/2409.{:05})\n摘要。\n", i + 1);
+  }
   text += "\n## B\n\n摘要。\n";
   write_file(dir / "big.md", text);
   const CommandResult r = bilint("check --format sarif -o big.sarif big.md", dir.path());
