@@ -85,7 +85,8 @@ TEST(Cli, ColumnUnits) {
   TempDir dir;
   write_file(dir / "bad.md", "## T\n[标题](u)\n\n\U0001F600中文\xFF\n");
   const auto column = [&](const std::string& unit) {
-    const CommandResult r = bilint("check --column-unit " + unit + " bad.md", dir.path());
+    const CommandResult r =
+        bilint("check --select format --column-unit " + unit + " bad.md", dir.path());
     return r.out.substr(0, r.out.find(": error"));
   };
   EXPECT_EQ(column("codepoint"), "bad.md:4:4");
