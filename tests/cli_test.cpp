@@ -72,7 +72,8 @@ TEST(Cli, FailLevelDecidesTheExitCode) {
 
 TEST(Cli, CaretSitsUnderTheRightChineseCharacter) {
   TempDir dir;
-  write_file(dir / "bad.md", "## T\n[标题](https://arxiv.org/abs/2409.00001)\n\n中文\t字\xFF后。\n");
+  write_file(dir / "bad.md",
+             "## T\n[标题](https://arxiv.org/abs/2409.00001)\n\n中文\t字\xFF后。\n");
   const CommandResult r = bilint("check bad.md", dir.path());
   EXPECT_EQ(r.out,
             "bad.md:4:5: error: invalid UTF-8 (1 byte: \\xFF) [format/invalid-utf8]\n"
