@@ -17,7 +17,10 @@ std::shared_ptr<const CompiledGlossary> load_glossaries(const std::vector<std::s
     std::string error;
     const std::optional<std::string> text = read_file(path, error);
     if (!text) {
-      errors.push_back({{path, 0, 0}, "cannot read glossary: " + error});
+      GlossaryError unreadable;
+      unreadable.mark.file = path;
+      unreadable.message = "cannot read glossary: " + error;
+      errors.push_back(std::move(unreadable));
       continue;
     }
     merged.merge(Glossary::parse(*text, path, errors), errors);

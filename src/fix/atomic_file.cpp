@@ -14,8 +14,10 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
   const std::filesystem::path target(path);
   const std::filesystem::path directory =
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  std::string temporary =
-      (directory / ("." + target.filename().string() + ".bilint-XXXXXX")).string();
+  // Built with append: GCC 12 reports a false -Wrestrict for `"." + name + "..."` at -O3.
+  std::string hidden_name(1, '.');
+  hidden_name.append(target.filename().string()).append(".bilint-XXXXXX");
+  std::string temporary = (directory / hidden_name).string();
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0)
     return std::string("cannot create a temporary file beside it: ") + std::strerror(errno);

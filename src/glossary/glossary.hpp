@@ -46,6 +46,11 @@ struct GlossaryTest {
 };
 
 struct GlossaryError {
+  // A constructor rather than aggregate initialisation: GCC 12 at -O3 reports a false
+  // -Wmaybe-uninitialized for the nested braces.
+  GlossaryError() = default;
+  GlossaryError(SourceMark where, std::string text)
+      : mark(std::move(where)), message(std::move(text)) {}
   SourceMark mark;
   std::string message;
 };
