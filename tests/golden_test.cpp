@@ -127,6 +127,8 @@ TEST(Golden, EveryFixtureMatchesItsExpectedFindings) {
     EXPECT_EQ(slurp(expected_path), actual) << "golden mismatch for " << c.input;
   }
   for (const auto& [id, count] : cases_with_findings) {
+    // A rule that needs the network says so in its folder; its firing is tested elsewhere.
+    if (fs::exists(kFixtures / id / "NEEDS-NETWORK")) continue;
     EXPECT_GT(count, 0) << "fixtures of " << id << " never make the rule fire";
   }
 }

@@ -40,6 +40,12 @@ struct CheckOptions {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   std::vector<std::string> glossaries;
+  bool online = false;
+  std::string online_cache;
+  std::string online_ttl;
+  std::string online_timeout;
+  std::string online_concurrency;
+  std::vector<std::string> online_excludes;
   std::string fail_level = "warning";
   std::string column_unit = "codepoint";
   std::string color = "auto";
@@ -56,6 +62,21 @@ bool use_color(const std::string& choice) {
   return ::isatty(STDOUT_FILENO) != 0;
 }
 
+// $XDG_CACHE_HOME/bilint/links.tsv, or ~/.cache/bilint/links.tsv; empty when neither is known.
+std::string default_link_cache() {
+  std::filesystem::path base;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
+    base = xdg;
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    base = std::filesystem::path(home) / ".cache";
+  } else {
+    return {};
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(base / "bilint", ec);
+  return (base / "bilint" / "links.tsv").string();
+}
+
 void write_stdout(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
@@ -63,9 +84,23 @@ void write_stdout(const std::string& text) {
 
 int run_check(const CheckOptions& options, const std::string& command_line) {
   const RuleCatalog& catalog = RuleCatalog::builtin();
+  std::map<std::string, RuleOptions, std::less<>> rule_options;
+  if (options.online) {
+    RuleOptions& dead = rule_options["link/dead"];
+    dead["online"] = "true";
+    dead["cache"] = options.online_cache.empty() ? default_link_cache() : options.online_cache;
+    if (!options.online_ttl.empty()) dead["cache-ttl"] = options.online_ttl;
+    if (!options.online_timeout.empty()) dead["timeout"] = options.online_timeout;
+    if (!options.online_concurrency.empty()) dead["concurrency"] = options.online_concurrency;
+    std::string excludes;
+    for (const std::string& pattern : options.online_excludes)
+      excludes += pattern + "\n";
+    if (!excludes.empty()) dead["exclude"] = excludes;
+  }
   const Linter linter(
       catalog, RuleSelection{options.select, options.ignore},
-      options.glossaries.empty() ? default_glossary() : load_glossaries(options.glossaries));
+      options.glossaries.empty() ? default_glossary() : load_glossaries(options.glossaries),
+      rule_options);
 
   std::vector<InputError> errors;
   std::vector<Input> inputs;
@@ -171,6 +206,20 @@ int main(int argc, char** argv) {
   check_cmd->add_option("paths", check.paths,
                         "Files or directories (directories: *.md, recursively)");
   check_cmd->add_flag("--stdin", check.use_stdin, "Read one digest from standard input");
+  check_cmd->add_flag("--online", check.online,
+                      "Check that link targets answer (link/dead); off by default");
+  check_cmd->add_option("--online-cache", check.online_cache,
+                        "Cache file for --online answers (default: ~/.cache/bilint/links.tsv)");
+  check_cmd->add_option("--online-ttl", check.online_ttl,
+                        "Seconds a cached answer is trusted (default: 86400)");
+  check_cmd->add_option("--online-timeout", check.online_timeout,
+                        "Seconds a request may take (default: 15)");
+  check_cmd->add_option("--online-concurrency", check.online_concurrency,
+                        "Requests in flight at once (default: 16; 2 per host)");
+  check_cmd
+      ->add_option("--online-exclude", check.online_excludes,
+                   "Regular expression for URLs --online leaves alone (repeatable)")
+      ->allow_extra_args(false);
   check_cmd->add_flag(
       "--fix", check.fix,
       "Apply every available fix and rewrite changed files (atomically), then report "

@@ -63,7 +63,8 @@ std::size_t to_boundary(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
-               std::shared_ptr<const CompiledGlossary> glossary)
+               std::shared_ptr<const CompiledGlossary> glossary,
+               const std::map<std::string, RuleOptions, std::less<>>& options)
     : glossary_(std::move(glossary)), today_([] {
         const std::chrono::year_month_day date{
             std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
@@ -81,7 +82,14 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
     if (selected(selection.ignore)) continue;
     const auto factory = factories.find(meta.id);
     if (factory == factories.end()) continue;
-    rules_.push_back({meta.id, meta.default_severity, factory->second()});
+    std::unique_ptr<Rule> rule = factory->second();
+    const auto given = options.find(meta.id);
+    try {
+      rule->configure(given == options.end() ? RuleOptions{} : given->second);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(fmt::format("rule {}: {}", meta.id, e.what()));
+    }
+    rules_.push_back({meta.id, meta.default_severity, std::move(rule)});
   }
 }
 
@@ -142,7 +150,7 @@ std::vector<Finding> Linter::judge(const std::vector<const FileReport*>& reports
     Sink(std::vector<Finding>& out, const ActiveRule& rule) : out_(out), rule_(rule) {}
     void report(Finding finding) override {
       finding.rule_id = rule_.id;
-      if (finding.severity > rule_.severity) finding.severity = rule_.severity;
+      finding.severity = rule_.severity;
       out_.push_back(std::move(finding));
     }
 

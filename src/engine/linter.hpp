@@ -35,8 +35,10 @@ struct FileReport {
 // The rule set of a run, instantiated once and shared read-only by all worker threads.
 class Linter {
  public:
+  // `options` are per rule id; options of rules that do not run are ignored.
   Linter(const RuleCatalog& catalog, const RuleSelection& selection,
-         std::shared_ptr<const CompiledGlossary> glossary);
+         std::shared_ptr<const CompiledGlossary> glossary,
+         const std::map<std::string, RuleOptions, std::less<>>& options = {});
 
   // Parses and checks one file; findings come back resolved and sorted.
   [[nodiscard]] FileReport check(const SourceFile& source) const;

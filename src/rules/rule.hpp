@@ -1,8 +1,10 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,7 +69,8 @@ class FileFacts {
   virtual ~FileFacts() = default;
 };
 
-// Findings of the corpus pass, already resolved; the engine adds the rule id and severity.
+// Findings of the corpus pass, already resolved; the engine sets the rule id and the configured
+// severity.
 class FindingSink {
  public:
   virtual ~FindingSink() = default;
@@ -80,9 +83,19 @@ class FindingSink {
 // A rule checks one file in `check`. A rule that compares files also gathers facts per file in
 // `gather` (files are checked in parallel) and judges them together in `judge`, which receives the
 // facts in input order, so its findings do not depend on the thread count.
+// A rule's settings, by name, as the command line or a configuration file gives them.
+using RuleOptions = std::map<std::string, std::string, std::less<>>;
+
 class Rule {
  public:
   virtual ~Rule() = default;
+  // Called once, before any file is checked. A rule that takes no options refuses any; a rule that
+  // does throws std::invalid_argument with a message for the user on a bad name or value.
+  virtual void configure(const RuleOptions& options) {
+    if (!options.empty()) {
+      throw std::invalid_argument("takes no options (given '" + options.begin()->first + "')");
+    }
+  }
   virtual void check(const RuleContext& /*context*/, DiagnosticSink& /*sink*/) const {}
   [[nodiscard]] virtual std::unique_ptr<FileFacts> gather(const RuleContext& /*context*/) const {
     return nullptr;

@@ -86,7 +86,7 @@ class TermInconsistentRule final : public Rule {
         }
         if (majority->first == o.form) continue;
         Finding finding = o.where;
-        finding.severity = Severity::error;  // capped at the rule's configured level by the engine
+
         finding.message = fmt::format(
             "'{}' is written {} time{} in this run and '{}' {} time{}, for the same term", o.form,
             term_forms.at(o.form).count, term_forms.at(o.form).count == 1 ? "" : "s",
