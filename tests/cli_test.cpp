@@ -74,7 +74,7 @@ TEST(Cli, CaretSitsUnderTheRightChineseCharacter) {
   TempDir dir;
   write_file(dir / "bad.md",
              "## T\n[标题](https://arxiv.org/abs/2409.00001)\n\n中文\t字\xFF后。\n");
-  const CommandResult r = bilint("check bad.md", dir.path());
+  const CommandResult r = bilint("check --select format/invalid-utf8 bad.md", dir.path());
   EXPECT_EQ(r.out,
             "bad.md:4:5: error: invalid UTF-8 (1 byte: \\xFF) [format/invalid-utf8]\n"
             "    4 | 中文    字\xEF\xBF\xBD后。\n"

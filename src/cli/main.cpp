@@ -46,6 +46,7 @@ struct CheckOptions {
   std::string online_timeout;
   std::string online_concurrency;
   std::vector<std::string> online_excludes;
+  std::vector<std::string> rule_options;
   std::string fail_level = "warning";
   std::string column_unit = "codepoint";
   std::string color = "auto";
@@ -85,6 +86,16 @@ void write_stdout(const std::string& text) {
 int run_check(const CheckOptions& options, const std::string& command_line) {
   const RuleCatalog& catalog = RuleCatalog::builtin();
   std::map<std::string, RuleOptions, std::less<>> rule_options;
+  for (const std::string& option : options.rule_options) {
+    const std::size_t colon = option.find(':');
+    const std::size_t equals = option.find('=', colon == std::string::npos ? 0 : colon);
+    if (colon == std::string::npos || equals == std::string::npos || colon == 0 ||
+        equals == colon + 1) {
+      throw UsageError(fmt::format("--option takes RULE:NAME=VALUE, not '{}'", option));
+    }
+    rule_options[option.substr(0, colon)][option.substr(colon + 1, equals - colon - 1)] =
+        option.substr(equals + 1);
+  }
   if (options.online) {
     RuleOptions& dead = rule_options["link/dead"];
     dead["online"] = "true";
@@ -206,6 +217,11 @@ int main(int argc, char** argv) {
   check_cmd->add_option("paths", check.paths,
                         "Files or directories (directories: *.md, recursively)");
   check_cmd->add_flag("--stdin", check.use_stdin, "Read one digest from standard input");
+  check_cmd
+      ->add_option("--option", check.rule_options,
+                   "A rule option, RULE:NAME=VALUE (repeatable), e.g. "
+                   "format/cjk-spacing:policy=consistent")
+      ->allow_extra_args(false);
   check_cmd->add_flag("--online", check.online,
                       "Check that link targets answer (link/dead); off by default");
   check_cmd->add_option("--online-cache", check.online_cache,

@@ -71,6 +71,11 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
         return std::chrono::year_month{date.year(), date.month()};
       }()) {
   check_selectors(catalog, selection.select, "--select");
+  for (const auto& [id, given] : options) {
+    if (catalog.find(id) == nullptr) {
+      throw UsageError(fmt::format("options for '{}', which is no rule (see 'bilint rules')", id));
+    }
+  }
   check_selectors(catalog, selection.ignore, "--ignore");
   const auto& factories = RuleRegistry::factories();
   for (const RuleMetadata& meta : catalog.rules()) {

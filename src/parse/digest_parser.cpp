@@ -155,6 +155,11 @@ Document parse_digest(const SourceFile& source) {
     const Span content = index.line_span(n);
     if (content.empty()) continue;
     if (is_fence(text, content)) {
+      if (!in_fence) {
+        doc.code_blocks.push_back({content.begin, text.size()});
+      } else {
+        doc.code_blocks.back().end = index.line_span_with_terminator(n).end;
+      }
       in_fence = !in_fence;
     } else if (!in_fence) {
       levels[n] = static_cast<std::uint8_t>(heading_level(text, content));
@@ -252,6 +257,11 @@ std::span<const InlineNode> Document::inlines_in(Span block) const {
   while (last != inlines.end() && last->span.begin < block.end)
     ++last;
   return {first, last};
+}
+
+bool Document::in_code_block(std::size_t offset) const {
+  return std::any_of(code_blocks.begin(), code_blocks.end(),
+                     [&](const Span& s) { return s.contains(offset); });
 }
 
 std::vector<Span> Document::protected_in(Span block) const {

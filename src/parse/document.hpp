@@ -41,6 +41,10 @@ struct Document {
   // Inline constructs of every title, link line and paragraph, in source order, and math spans.
   std::vector<InlineNode> inlines;
   std::vector<Span> math;
+  // Fenced code blocks, fences included (an unclosed fence runs to the end of the file).
+  std::vector<Span> code_blocks;
+
+  [[nodiscard]] bool in_code_block(std::size_t offset) const;
 
   // The inline nodes that start inside `block`.
   [[nodiscard]] std::span<const InlineNode> inlines_in(Span block) const;

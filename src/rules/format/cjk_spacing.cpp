@@ -1,0 +1,107 @@
+#include <fmt/format.h>
+
+#include "core/utf8.hpp"
+#include "rules/prose.hpp"
+#include "rules/registry.hpp"
+
+namespace bilint {
+
+namespace {
+
+// A place where Chinese meets a Latin letter or a digit, directly or across spaces.
+struct Boundary {
+  Span gap;     // the spaces between the two characters (empty when they touch)
+  Span around;  // both characters and the gap, what the finding points at
+  bool spaced() const { return !gap.empty(); }
+};
+
+bool is_word(CharClass c) {
+  return c == CharClass::latin || c == CharClass::digit;
+}
+
+void collect(std::string_view text, Span run, std::vector<Boundary>& out) {
+  CharClass previous = CharClass::other;
+  std::size_t previous_begin = 0;
+  std::size_t space_begin = 0;
+  std::size_t spaces = 0;
+  for (std::size_t i = run.begin; i < run.end;) {
+    const utf8::Decoded d = utf8::decode(text, i);
+    const CharClass c = classify(d.code_point);
+    if (c == CharClass::space) {
+      if (spaces++ == 0) space_begin = i;
+      i += d.length;
+      continue;
+    }
+    const bool meets =
+        (previous == CharClass::han && is_word(c)) || (is_word(previous) && c == CharClass::han);
+    // One space is a spaced boundary; several spaces are someone's layout, left alone.
+    if (meets && spaces <= 1) {
+      out.push_back({{spaces == 0 ? i : space_begin, i}, {previous_begin, i + d.length}});
+    }
+    previous = c;
+    previous_begin = i;
+    spaces = 0;
+    i += d.length;
+  }
+}
+
+}  // namespace
+
+// Space between Chinese and Latin letters or digits, by policy: `require` (the Chinese copywriting
+// guidelines' rule and the default), `forbid`, or `consistent`, judged per entry: an entry is one
+// writer's (or one model's) text, and the shared corpus shows whole summaries in either style.
+// Boundaries next to punctuation, symbols (%, °), link brackets, code, URLs and math are not
+// boundaries between Chinese and Latin characters, so they are never reported.
+class CjkSpacingRule final : public EntryRule {
+ public:
+  static constexpr std::string_view kId = "format/cjk-spacing";
+
+  void configure(const RuleOptions& options) override {
+    policy_ = choice_option(options, "policy", {"require", "forbid", "consistent"});
+  }
+
+  void check_entry(const RuleContext& context, const Entry& entry,
+                   DiagnosticSink& sink) const override {
+    const std::string_view text = context.source.text();
+    std::vector<Boundary> boundaries;
+    for (const Span& block : prose_blocks(entry)) {
+      for_each_prose_run(context, block, [&](Span run) { collect(text, run, boundaries); });
+    }
+    bool want_space = policy_ != "forbid";
+    if (policy_ == "consistent") {
+      const auto spaced = static_cast<std::size_t>(std::count_if(
+          boundaries.begin(), boundaries.end(), [](const Boundary& b) { return b.spaced(); }));
+      // Ties keep the guidelines' spaced style.
+      want_space = spaced * 2 >= boundaries.size();
+    }
+    for (const Boundary& b : boundaries) {
+      if (b.spaced() == want_space) continue;
+      if (want_space) {
+        sink.report(Report{b.around,
+                           policy_ == "consistent"
+                               ? "no space between Chinese and Latin text, unlike the rest of the "
+                                 "entry"
+                               : "no space between Chinese and Latin text",
+                           Fix{"insert a space", {Edit{b.gap, " "}}},
+                           {},
+                           {}});
+      } else {
+        sink.report(Report{b.around,
+                           policy_ == "consistent"
+                               ? "a space between Chinese and Latin text, unlike the rest of the "
+                                 "entry"
+                               : "a space between Chinese and Latin text",
+                           Fix{"remove the space", {Edit{b.gap, ""}}},
+                           {},
+                           {}});
+      }
+    }
+  }
+
+ private:
+  std::string policy_ = "require";
+};
+
+}  // namespace bilint
+
+BILINT_REGISTER_RULE(bilint::CjkSpacingRule)

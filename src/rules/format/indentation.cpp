@@ -1,0 +1,44 @@
+#include <fmt/format.h>
+
+#include "rules/registry.hpp"
+
+namespace bilint {
+
+// An indented line in an entry's title or summary. Markdown ignores up to three spaces, but four
+// (or a tab) turn a summary into a code block, and any indentation is a leftover of copying. The
+// fix removes it.
+class IndentationRule final : public EntryRule {
+ public:
+  static constexpr std::string_view kId = "format/indentation";
+  void check_entry(const RuleContext& context, const Entry& entry,
+                   DiagnosticSink& sink) const override {
+    const std::string_view text = context.source.text();
+    const LineIndex& lines = context.source.lines();
+    std::vector<Span> blocks;
+    if (entry.link) blocks.push_back(entry.link->line);
+    blocks.insert(blocks.end(), entry.summary.begin(), entry.summary.end());
+    for (const Span& block : blocks) {
+      for (std::size_t n = lines.line_of(block.begin); n <= lines.line_of(block.end); ++n) {
+        const Span line = lines.line_span(n);
+        std::size_t i = line.begin;
+        std::size_t columns = 0;
+        while (i < line.end && (text[i] == ' ' || text[i] == '\t')) {
+          columns += text[i] == '\t' ? 4 : 1;
+          ++i;
+        }
+        if (i == line.begin || i == line.end) continue;
+        const Span indent{line.begin, i};
+        sink.report(Report{indent,
+                           columns >= 4 ? "an indented line: Markdown shows it as a code block"
+                                        : "an indented line",
+                           Fix{"remove the indentation", {Edit{indent, ""}}},
+                           {},
+                           {}});
+      }
+    }
+  }
+};
+
+}  // namespace bilint
+
+BILINT_REGISTER_RULE(bilint::IndentationRule)

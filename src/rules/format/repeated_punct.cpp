@@ -1,0 +1,58 @@
+#include <fmt/format.h>
+
+#include "core/utf8.hpp"
+#include "rules/prose.hpp"
+#include "rules/registry.hpp"
+
+namespace bilint {
+
+// Doubled Chinese punctuation (。。，，、、；；：：) and an ASCII or Chinese stand-in for the
+// ellipsis
+// (... or 。。。 after Chinese text) where Chinese writes ……. The fix keeps one mark, or writes ……
+class RepeatedPunctRule final : public EntryRule {
+ public:
+  static constexpr std::string_view kId = "format/repeated-punct";
+  void check_entry(const RuleContext& context, const Entry& entry,
+                   DiagnosticSink& sink) const override {
+    const std::string_view text = context.source.text();
+    for (const Span& block : prose_blocks(entry)) {
+      for_each_prose_run(context, block, [&](Span run) { check_run(text, run, sink); });
+    }
+  }
+
+ private:
+  static void check_run(std::string_view text, Span run, DiagnosticSink& sink) {
+    for (std::size_t i = run.begin; i < run.end;) {
+      const utf8::Decoded d = utf8::decode(text, i);
+      const std::string_view mark = text.substr(i, d.length);
+      std::size_t end = i + d.length;
+      std::size_t count = 1;
+      while (end + d.length <= run.end && text.substr(end, d.length) == mark) {
+        end += d.length;
+        ++count;
+      }
+      const bool after_chinese =
+          i > run.begin && classify(utf8::decode_before(text, i).code_point) == CharClass::han;
+      if ((mark == "。" && count >= 3) || (mark == "." && count == 3 && after_chinese)) {
+        sink.report(Report{
+            {i, end},
+            fmt::format("'{}' for an ellipsis; Chinese writes '……'", text.substr(i, end - i)),
+            Fix{"write ……", {Edit{{i, end}, "……"}}},
+            {},
+            {}});
+      } else if (count >= 2 &&
+                 (mark == "。" || mark == "，" || mark == "、" || mark == "；" || mark == "：")) {
+        sink.report(Report{{i, end},
+                           fmt::format("'{}' is repeated", mark),
+                           Fix{"keep one", {Edit{{i, end}, std::string(mark)}}},
+                           {},
+                           {}});
+      }
+      i = end;
+    }
+  }
+};
+
+}  // namespace bilint
+
+BILINT_REGISTER_RULE(bilint::RepeatedPunctRule)

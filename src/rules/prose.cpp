@@ -1,0 +1,53 @@
+#include "rules/prose.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/unicode.hpp"
+
+namespace bilint {
+
+std::vector<Span> prose_blocks(const Entry& entry) {
+  std::vector<Span> blocks;
+  if (entry.link && !entry.link->text.empty()) blocks.push_back(entry.link->text);
+  blocks.insert(blocks.end(), entry.summary.begin(), entry.summary.end());
+  return blocks;
+}
+
+void for_each_prose_run(const RuleContext& context, Span block,
+                        const std::function<void(Span)>& visit) {
+  std::size_t at = block.begin;
+  for (const Span& shielded : context.document.protected_in(block)) {
+    if (shielded.begin > at) visit({at, std::min(shielded.begin, block.end)});
+    at = std::max(at, shielded.end);
+  }
+  if (at < block.end) visit({at, block.end});
+}
+
+CharClass classify(char32_t cp) {
+  if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::latin;
+  if (cp >= '0' && cp <= '9') return CharClass::digit;
+  if (cp == ' ') return CharClass::space;
+  if (unicode::is_han(cp)) return CharClass::han;
+  return CharClass::other;
+}
+
+std::string choice_option(const RuleOptions& options, std::string_view name,
+                          const std::vector<std::string_view>& choices) {
+  for (const auto& [key, value] : options) {
+    if (key != name) {
+      throw std::invalid_argument(
+          fmt::format("unknown option '{}' (this rule takes '{}')", key, name));
+    }
+    if (std::find(choices.begin(), choices.end(), value) == choices.end()) {
+      throw std::invalid_argument(
+          fmt::format("option '{}' is one of {}, not '{}'", name, fmt::join(choices, ", "), value));
+    }
+    return value;
+  }
+  return std::string(choices.front());
+}
+
+}  // namespace bilint
