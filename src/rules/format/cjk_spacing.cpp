@@ -26,7 +26,12 @@ void collect(std::string_view text, Span run, std::vector<Boundary>& out) {
   std::size_t spaces = 0;
   for (std::size_t i = run.begin; i < run.end;) {
     const utf8::Decoded d = utf8::decode(text, i);
-    const CharClass c = classify(d.code_point);
+    CharClass c = classify(d.code_point);
+    // A percent or degree sign belongs to the number before it: "30% 以上", "90° 的角".
+    if ((d.code_point == '%' || d.code_point == U'°') && previous == CharClass::digit &&
+        spaces == 0) {
+      c = CharClass::digit;
+    }
     if (c == CharClass::space) {
       if (spaces++ == 0) space_begin = i;
       i += d.length;

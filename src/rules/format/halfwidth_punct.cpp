@@ -107,7 +107,13 @@ class HalfwidthPunctRule final : public EntryRule {
       const char32_t next = after(text, run, i + d.length);
       const std::string_view wide =
           d.code_point < 0x80 ? fullwidth(static_cast<char>(d.code_point)) : std::string_view();
-      if (!wide.empty() && classify(prev) == CharClass::han && classify(next) == CharClass::han) {
+      // Between Chinese characters; or, except '.', right after one: "代码: https://…" and
+      // "模型, 数据" are Chinese sentences too. A '.' may be a decimal point or an abbreviation.
+      const bool after_han = classify(prev) == CharClass::han && i > run.begin &&
+                             classify(utf8::decode_before(text, i).code_point) == CharClass::han;
+      const bool chinese_mark = classify(prev) == CharClass::han &&
+                                (classify(next) == CharClass::han || (after_han && text[i] != '.'));
+      if (!wide.empty() && chinese_mark) {
         // Take the spaces around the mark with it: "模型 , 然后" -> "模型，然后".
         Span span{i, i + 1};
         if (span.begin > run.begin && text[span.begin - 1] == ' ') --span.begin;
