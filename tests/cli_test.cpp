@@ -232,3 +232,54 @@ TEST(Cli, RulesCatalogue) {
 
 }  // namespace
 }  // namespace bilint
+
+namespace bilint {
+namespace {
+
+TEST(CliFix, DiffShowsWhatFixWouldDoAndWritesNothing) {
+  TempDir dir;
+  const std::string text = "## A\n[甲](https://arxiv.org/abs/2409.00001)\n\n用GPT模型。\n";
+  write_file(dir / "a.md", text);
+  const CommandResult diff = bilint("check --diff --select format/cjk-spacing a.md", dir.path());
+  EXPECT_EQ(diff.exit_code, 1);
+  EXPECT_EQ(
+      diff.out,
+      "--- a/a.md\n+++ b/a.md\n@@ -1,4 +1,4 @@\n ## A\n [甲](https://arxiv.org/abs/2409.00001)\n"
+      " \n-用GPT模型。\n+用 GPT 模型。\n");
+  EXPECT_EQ(testing::slurp(dir / "a.md"), text);
+  const CommandResult fix = bilint("check --fix --select format/cjk-spacing a.md", dir.path());
+  EXPECT_EQ(fix.exit_code, 0) << fix.out;
+  EXPECT_EQ(fix.out, "1 file checked: no findings (1 file fixed)\n");
+  EXPECT_EQ(testing::slurp(dir / "a.md"),
+            "## A\n[甲](https://arxiv.org/abs/2409.00001)\n\n用 GPT 模型。\n");
+  EXPECT_EQ(bilint("check --diff --select format/cjk-spacing a.md", dir.path()).exit_code, 0);
+  EXPECT_EQ(bilint("check --fix --diff a.md", dir.path()).exit_code, 2);
+}
+
+TEST(CliFix, AFileThatCannotBeReplacedIsLeftUntouched) {
+  TempDir dir;
+  fs::create_directories(dir / "locked");
+  fs::permissions(dir.path(), fs::perms::all);
+  const std::string text = "## A\n[甲](https://arxiv.org/abs/2409.00001)\n\n用GPT模型。\n";
+  write_file(dir / "locked/a.md", text);
+  fs::permissions(dir / "locked/a.md", fs::perms::owner_all | fs::perms::others_all);
+  fs::permissions(dir / "locked",
+                  fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
+  // Root may write anywhere, so the run drops to an unprivileged user, who may read the file and
+  // write it, but not create the temporary file beside it.
+  const std::string prefix =
+      ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const CommandResult r = testing::run_command(
+      prefix + "'" + kBilint + "' check --fix --select format/cjk-spacing locked/a.md", dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "bilint: error: locked/a.md: not fixed: cannot create a temporary file beside it: "
+            "Permission denied\n");
+  EXPECT_NE(r.out.find("locked/a.md:4:1: warning: no space between Chinese and Latin text"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(testing::slurp(dir / "locked/a.md"), text);
+}
+
+}  // namespace
+}  // namespace bilint

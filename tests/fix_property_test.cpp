@@ -1,6 +1,7 @@
 // Properties of --fix over real digests: fixing twice gives the bytes of fixing once, fixes only
 // change what their findings point at, the result is valid UTF-8, and after fixing the seeds no
 // fixable finding is left.
+#include <algorithm>
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -56,6 +57,54 @@ TEST(FixProperty, FixedSeedsLeaveNoFixableFinding) {
       EXPECT_FALSE(d.fix.has_value()) << d.rule_id << ": " << d.message;
     }
   }
+}
+
+}  // namespace
+}  // namespace bilint
+
+#include <regex>
+
+namespace bilint {
+namespace {
+
+// The sequence of HTML tags cmark-gfm renders, attributes left out: fixes change text and link
+// targets, never the structure (no paragraph merged, no code block made, no link lost).
+std::vector<std::string> tags(const std::string& markdown_path) {
+  const testing::CommandResult r =
+      testing::run_command("cmark-gfm -e autolink '" + markdown_path + "'", fs::current_path());
+  std::vector<std::string> out;
+  const std::regex tag("<(/?[a-z0-9]+)");
+  for (std::sregex_iterator it(r.out.begin(), r.out.end(), tag), end; it != end; ++it) {
+    out.push_back((*it)[1].str());
+  }
+  return out;
+}
+
+TEST(FixProperty, FixedSeedsRenderWithTheSameStructure) {
+  const Linter linter(RuleCatalog::builtin(), RuleSelection{}, default_glossary());
+  testing::TempDir dir;
+  std::size_t compared = 0;
+  for (const fs::path& path : shared_digests()) {
+    if (path.extension() != ".txt") continue;
+    SCOPED_TRACE(path.string());
+    const std::string original = testing::slurp(path);
+    testing::write_file(dir / "before.md", original);
+    testing::write_file(dir / "after.md", linter.fix(path.string(), original));
+    auto before = tags((dir / "before.md").string());
+    auto after = tags((dir / "after.md").string());
+    // The intended structural change: a glued URL becomes a link of its own, so a fixed file may
+    // have more <a> elements (and never fewer).
+    const auto links = [](std::vector<std::string>& v) {
+      const auto n = std::count(v.begin(), v.end(), "a");
+      std::erase(v, "a");
+      std::erase(v, "/a");
+      return n;
+    };
+    EXPECT_LE(links(before), links(after));
+    EXPECT_EQ(before, after);
+    ++compared;
+  }
+  EXPECT_EQ(compared, 5U);
 }
 
 }  // namespace
