@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throughput of the structure checks (parser + entry/ and format/ encoding rules) on the shared corpus
+# Throughput of the structure checks (parser, entry/ rules and the encoding rules of format/) on the shared corpus
 # concatenated to one large file, and on the same bytes split into many files, with -j1 and all cores.
 # Usage: bench/structure.sh [SIZE, default 100M] [BUILD_DIR, default build/dev]
 set -euo pipefail
@@ -20,7 +20,7 @@ measure() {  # name, bilint arguments...
   local name=$1; shift
   local best=999999 rss=0
   for _ in 1 2 3; do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$build/bilint" check --select entry,format "$@" >/dev/null || true
+    /usr/bin/time -f '%e %M' -o "$work/time" "$build/bilint" check --select entry,format/invalid-utf8,format/nul-byte,format/bom,format/line-ending "$@" >/dev/null || true
     read -r seconds kb < <(tail -1 "$work/time")
     best=$(awk -v a="$best" -v b="$seconds" 'BEGIN {print (b < a) ? b : a}')
     rss=$kb

@@ -8,9 +8,13 @@
 namespace bilint {
 
 bool finding_less(const Finding& a, const Finding& b) {
+  // Most comparisons are within one file: compare positions before paths.
+  const bool same_file =
+      a.location.path.data() == b.location.path.data() || a.location.path == b.location.path;
+  if (!same_file) return a.location.path < b.location.path;
   const auto key = [](const Finding& f) {
-    return std::tie(f.location.path, f.location.start.line, f.location.start.offset,
-                    f.location.end.offset, f.rule_id, f.message);
+    return std::tie(f.location.start.line, f.location.start.offset, f.location.end.offset,
+                    f.rule_id, f.message);
   };
   return key(a) < key(b);
 }
@@ -25,9 +29,15 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed) {
 }
 
 void assign_fingerprints(std::vector<Finding>& findings) {
-  std::map<std::tuple<std::string_view, std::string_view, std::uint64_t>, int> seen;
+  // Findings come grouped by file; occurrences are counted within a file.
+  std::map<std::pair<std::string_view, std::uint64_t>, int> seen;
+  std::string_view file;
   for (Finding& f : findings) {
-    const int occurrence = seen[{f.location.path, f.rule_id, f.content_hash}]++;
+    if (f.location.path != file) {
+      seen.clear();
+      file = f.location.path;
+    }
+    const int occurrence = seen[{f.rule_id, f.content_hash}]++;
     std::uint64_t hash = fnv1a(f.rule_id);
     hash = fnv1a(std::string_view(reinterpret_cast<const char*>(&f.content_hash), 8), hash);
     hash = fnv1a(std::to_string(occurrence), hash);

@@ -49,8 +49,8 @@ class CollectingSink final : public DiagnosticSink {
 };
 
 // Long lines (a minified paragraph, a 100 MB single line) are shown as a window around the finding.
-constexpr std::size_t kExcerptMax = 512;
-constexpr std::size_t kExcerptBefore = 160;
+constexpr std::size_t kExcerptMax = 240;
+constexpr std::size_t kExcerptBefore = 80;
 
 std::size_t to_boundary(std::string_view text, std::size_t offset) {
   while (offset > 0 && offset < text.size() &&

@@ -92,9 +92,14 @@ RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned j
     std::move(outcome.report.findings.begin(), outcome.report.findings.end(),
               std::back_inserter(result.findings));
   }
-  for (Finding& finding : linter.judge(reports))
-    result.findings.push_back(std::move(finding));
-  std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
+  // Each file's findings are sorted and the files come in path order, so only the corpus pass's
+  // findings need sorting, and then merging in.
+  std::vector<Finding> corpus = linter.judge(reports);
+  std::stable_sort(corpus.begin(), corpus.end(), finding_less);
+  const auto middle = static_cast<std::ptrdiff_t>(result.findings.size());
+  std::move(corpus.begin(), corpus.end(), std::back_inserter(result.findings));
+  std::inplace_merge(result.findings.begin(), result.findings.begin() + middle,
+                     result.findings.end(), finding_less);
   assign_fingerprints(result.findings);
   return result;
 }
