@@ -1,0 +1,176 @@
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "core/utf8.hpp"
+#include "rules/prose.hpp"
+#include "rules/registry.hpp"
+#include "rules/title_words.hpp"
+
+namespace bilint {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
+  return out;
+}
+
+// Digits and unit letters only (3D, 10M, 1000): a number, which fidelity/number-mismatch compares.
+bool is_number_like(std::string_view word) {
+  const std::size_t digits =
+      static_cast<std::size_t>(std::count_if(word.begin(), word.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+      }));
+  return digits > 0 && word.size() - digits <= 1;
+}
+
+// A hyphenated word's parts, or the word itself when it is one identifier (xGen-MM stays whole: its
+// first part is already a name).
+std::vector<TitleWord> title_words_split(std::string_view text, TitleWord word) {
+  // Drop a possessive and lowercase-only trailing parts: ResNet's, NeRF-based, V2X-enhanced.
+  if (word.text.ends_with("'s")) {
+    word.text.remove_suffix(2);
+    word.span.end -= 2;
+  }
+  for (std::size_t hyphen = word.text.rfind('-'); hyphen != std::string_view::npos && hyphen > 0;
+       hyphen = word.text.rfind('-')) {
+    const std::string_view tail = word.text.substr(hyphen + 1);
+    if (tail.empty() || !std::all_of(tail.begin(), tail.end(), [](char c) {
+          return std::islower(static_cast<unsigned char>(c)) != 0;
+        })) {
+      break;
+    }
+    word.span.end -= word.text.size() - hyphen;
+    word.text = word.text.substr(0, hyphen);
+  }
+  if (looks_like_name(word.text.substr(0, word.text.find('-'))) ||
+      word.text.find('-') == std::string_view::npos) {
+    return {word};
+  }
+  std::vector<TitleWord> parts;
+  std::size_t start = word.span.begin;
+  for (std::size_t i = word.span.begin; i <= word.span.end; ++i) {
+    if (i == word.span.end || text[i] == '-') {
+      if (i > start) parts.push_back({{start, i}, text.substr(start, i - start)});
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+}  // namespace
+
+// A name in the English title that the Chinese title does not keep: the part before the colon when
+// it is a name (one identifier-like word, or a few capitalised words with at least one of them
+// identifier-like: "SciLitLLM:", "K-Sort Arena:", "xGen-MM (BLIP-3):"), and model, dataset or
+// benchmark names elsewhere in the title (a digit or an inner capital: Qwen2.5-Coder, LongLLaVA).
+// Glossary terms (LLMs) are translated, not kept, so they are not names here. An ordinary phrase
+// before the colon
+// ("Speculative Streaming:") is not a name.
+class NameDroppedRule final : public EntryRule {
+ public:
+  static constexpr std::string_view kId = "fidelity/name-dropped";
+  void check_entry(const RuleContext& context, const Entry& entry,
+                   DiagnosticSink& sink) const override {
+    if (!entry.link || entry.link->text.empty()) return;
+    const std::string_view text = context.source.text();
+    const std::string chinese = lower(context.source.slice(entry.link->text));
+    const std::string_view english = context.source.slice(entry.english_title);
+    const auto words = title_words(text, entry.english_title);
+    const EntryTermHits& hits = context.term_hits(entry);
+    const auto is_term = [&](const TitleWord& w) {
+      return std::any_of(hits.english_title.begin(), hits.english_title.end(),
+                         [&](const TermHit& h) {
+                           return h.span.begin <= w.span.begin && w.span.end <= h.span.end;
+                         });
+    };
+
+    std::vector<Span> names;
+    // The leading name before a colon.
+    const std::size_t colon = english.find(':');
+    if (colon != std::string_view::npos) {
+      std::vector<const TitleWord*> head;
+      for (const TitleWord& w : words) {
+        if (w.span.begin >= entry.english_title.begin + colon) break;
+        head.push_back(&w);
+      }
+      const bool short_head = !head.empty() && head.size() <= 4;
+      const bool has_name = std::any_of(
+          head.begin(), head.end(), [](const TitleWord* w) { return looks_like_name(w->text); });
+      const bool capitalised = std::all_of(head.begin(), head.end(), [](const TitleWord* w) {
+        return std::isupper(static_cast<unsigned char>(w->text[0])) != 0 ||
+               looks_like_name(w->text);
+      });
+      // A single word is a name when it looks like one, or is a hyphenated pair of capitalised
+      // words (Mini-Omni), or is written in capitals (FLUX); not an ordinary word (Position:).
+      const auto capital_pair = [](std::string_view w) {
+        const std::size_t hyphen = w.find('-');
+        return hyphen != std::string_view::npos && hyphen + 1 < w.size() &&
+               std::isupper(static_cast<unsigned char>(w[0])) != 0 &&
+               std::isupper(static_cast<unsigned char>(w[hyphen + 1])) != 0;
+      };
+      const auto all_caps = [](std::string_view w) {
+        return w.size() >= 2 && std::none_of(w.begin(), w.end(), [](char c) {
+                 return std::islower(static_cast<unsigned char>(c)) != 0;
+               });
+      };
+      const bool single =
+          head.size() == 1 && (capital_pair(head[0]->text) || all_caps(head[0]->text));
+      if (short_head && capitalised && (has_name || single)) {
+        names.push_back({head.front()->span.begin, head.back()->span.end});
+      }
+    }
+    // Names elsewhere: identifier-like parts of words (CoT-Enhanced is "CoT" and an adjective) that
+    // are not glossary terms or plain numbers.
+    for (const TitleWord& w : words) {
+      if (!names.empty() && names.front().begin <= w.span.begin && w.span.end <= names.front().end)
+        continue;
+      for (const TitleWord& part : title_words_split(text, w)) {
+        if (part.text.size() < 4 || !looks_like_name(part.text) || is_number_like(part.text) ||
+            is_term(part)) {
+          continue;
+        }
+        names.push_back(title_words_split(text, w).size() == 1 ? title_words_split(text, w)[0].span
+                                                               : w.span);
+        break;
+      }
+    }
+
+    for (const Span& name : names) {
+      const std::string_view written = text.substr(name.begin, name.size());
+      // A multi-word name is kept when each of its name-like words is.
+      bool kept = chinese.find(lower(written)) != std::string::npos;
+      if (!kept) {
+        const auto parts = title_words(text, name);
+        kept = std::all_of(parts.begin(), parts.end(), [&](const TitleWord& p) {
+          return !looks_like_name(p.text) && parts.size() > 1
+                     ? true
+                     : chinese.find(lower(p.text)) != std::string::npos;
+        });
+      }
+      if (kept) continue;
+      const bool translated_head =
+          colon != std::string_view::npos && name.begin == names.front().begin &&
+          (chinese.find("：") != std::string::npos || chinese.find(':') != std::string::npos);
+      sink.report(Report{
+          entry.link->text,
+          translated_head
+              ? fmt::format("the Chinese title translates the name '{}' instead of keeping it",
+                            written)
+              : fmt::format("the name '{}' of the English title is missing from the Chinese title",
+                            written),
+          {},
+          {RelatedSpan{name, "the name in the English title"}},
+          {}});
+    }
+  }
+};
+
+}  // namespace bilint
+
+BILINT_REGISTER_RULE(bilint::NameDroppedRule)
