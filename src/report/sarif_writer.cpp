@@ -36,17 +36,8 @@ std::string rule_name(std::string_view id) {
   return name;
 }
 
-std::string_view level(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::note:
-      break;
-  }
-  return "note";
-}
+// bilint's severities are named after the SARIF levels.
+std::string_view level(Severity severity) { return to_string(severity); }
 
 class UriMaker {
  public:
