@@ -10,7 +10,9 @@ namespace {
 TEST(Catalog, BuiltinCatalogHasNoProblems) {
   const RuleCatalog& catalog = RuleCatalog::builtin();
   EXPECT_TRUE(catalog.problems().empty()) << ::testing::PrintToString(catalog.problems());
-  EXPECT_EQ(catalog.rules().size(), RuleRegistry::factories().size());
+  const auto coded = std::count_if(catalog.rules().begin(), catalog.rules().end(),
+                                   [](const RuleMetadata& m) { return !m.make; });
+  EXPECT_EQ(static_cast<std::size_t>(coded), RuleRegistry::factories().size());
 }
 
 TEST(Catalog, RequiredRuleIdsExist) {

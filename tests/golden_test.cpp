@@ -170,13 +170,13 @@ TEST(Golden, EveryRuleHasFixturesAndEveryFixtureFolderARule) {
   std::set<std::string> with_fixtures;
   for (const GoldenCase& c : discover())
     with_fixtures.insert(c.rule_id);
-  for (const auto& [id, factory] : RuleRegistry::factories()) {
-    EXPECT_TRUE(with_fixtures.contains(id))
-        << "rule " << id << " has no fixtures/" << id << "/*.md";
+  for (const RuleMetadata& rule : RuleCatalog::builtin().rules()) {
+    EXPECT_TRUE(with_fixtures.contains(rule.id))
+        << "rule " << rule.id << " has no fixtures/" << rule.id << "/*.md";
   }
   for (const std::string& id : with_fixtures) {
-    EXPECT_TRUE(RuleRegistry::factories().contains(id))
-        << "fixtures/" << id << " belongs to no registered rule";
+    EXPECT_NE(RuleCatalog::builtin().find(id), nullptr)
+        << "fixtures/" << id << " belongs to no rule";
   }
 }
 

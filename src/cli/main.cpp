@@ -19,6 +19,7 @@
 #include "fix/atomic_file.hpp"
 #include "report/reporter.hpp"
 #include "rules/catalog.hpp"
+#include "rules/pattern_rule.hpp"
 #include "rules/rule_docs.hpp"
 
 namespace {
@@ -47,6 +48,7 @@ struct CheckOptions {
   std::string online_concurrency;
   std::vector<std::string> online_excludes;
   std::vector<std::string> rule_options;
+  std::vector<std::string> pattern_files;
   std::string fail_level = "warning";
   std::string column_unit = "codepoint";
   std::string color = "auto";
@@ -83,8 +85,10 @@ void write_stdout(const std::string& text) {
   std::fflush(stdout);
 }
 
+RuleCatalog with_pattern_files(const RuleCatalog& base, const std::vector<std::string>& files);
+
 int run_check(const CheckOptions& options, const std::string& command_line) {
-  const RuleCatalog& catalog = RuleCatalog::builtin();
+  const RuleCatalog catalog = with_pattern_files(RuleCatalog::builtin(), options.pattern_files);
   std::map<std::string, RuleOptions, std::less<>> rule_options;
   for (const std::string& option : options.rule_options) {
     const std::size_t colon = option.find(':');
@@ -161,6 +165,45 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   return failed ? kExitFindings : kExitClean;
 }
 
+// The built-in catalogue plus the team's pattern rule files; any problem is a usage error.
+RuleCatalog with_pattern_files(const RuleCatalog& base, const std::vector<std::string>& files) {
+  if (files.empty()) return base;
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const std::string& file : files) {
+    std::string error;
+    std::optional<std::string> text = read_file(file, error);
+    if (!text) throw UsageError(fmt::format("{}: {}", file, error));
+    texts.emplace_back(file, std::move(*text));
+  }
+  RuleCatalog catalog = base.with_pattern_rules(texts);
+  if (catalog.problems().size() != base.problems().size()) {
+    std::string message;
+    for (std::size_t i = base.problems().size(); i < catalog.problems().size(); ++i) {
+      if (!message.empty()) message += "\nbilint: error: ";
+      message += catalog.problems()[i];
+    }
+    throw UsageError(message);
+  }
+  return catalog;
+}
+
+int run_rules_check(const std::vector<std::string>& files) {
+  // On their own, so that the built-in pattern files can be checked too.
+  const RuleCatalog catalog = with_pattern_files(RuleCatalog(), files);
+  std::size_t failed = 0;
+  std::size_t checked = 0;
+  for (const RuleMetadata& rule : catalog.rules()) {
+    ++checked;
+    for (const std::string& failure : run_pattern_examples(rule)) {
+      std::fputs(fmt::format("bilint: error: {}\n", failure).c_str(), stderr);
+      ++failed;
+    }
+  }
+  write_stdout(fmt::format("{} pattern rule{} checked, {} failing example{}\n", checked,
+                           checked == 1 ? "" : "s", failed, failed == 1 ? "" : "s"));
+  return failed == 0 ? kExitClean : kExitFindings;
+}
+
 int run_glossary_check(const std::vector<std::string>& files) {
   int status = kExitClean;
   for (const std::string& file : files) {
@@ -217,6 +260,10 @@ int main(int argc, char** argv) {
   check_cmd->add_option("paths", check.paths,
                         "Files or directories (directories: *.md, recursively)");
   check_cmd->add_flag("--stdin", check.use_stdin, "Read one digest from standard input");
+  check_cmd
+      ->add_option("--rules", check.pattern_files,
+                   "A pattern rule YAML file (repeatable); its rules run with the built-in ones")
+      ->allow_extra_args(false);
   check_cmd
       ->add_option("--option", check.rule_options,
                    "A rule option, RULE:NAME=VALUE (repeatable), e.g. "
@@ -282,6 +329,10 @@ int main(int argc, char** argv) {
   std::string docs_directory;
   rules_cmd->add_option("--docs", docs_directory,
                         "Write the rule documentation pages (Markdown) into this directory");
+  std::vector<std::string> rules_check_files;
+  CLI::App* rules_check_cmd =
+      rules_cmd->add_subcommand("check", "Validate pattern rule files and run their examples");
+  rules_check_cmd->add_option("files", rules_check_files, "Pattern rule YAML files")->required();
 
   CLI::App* glossary_cmd = app.add_subcommand("glossary", "Work with glossaries");
   glossary_cmd->require_subcommand(1);
@@ -318,6 +369,7 @@ int main(int argc, char** argv) {
       }
       return run_check(check, command_line);
     }
+    if (*rules_check_cmd) return run_rules_check(rules_check_files);
     if (*rules_cmd) return run_rules(docs_directory);
     if (*glossary_check_cmd) return run_glossary_check(glossary_files);
   } catch (const UsageError& e) {

@@ -35,9 +35,10 @@ class CollectingSink final : public DiagnosticSink {
   CollectingSink(std::vector<Diagnostic>& out, const std::string& id, Severity severity)
       : out_(out), id_(id), severity_(severity) {}
   void report(Report r) override {
-    Severity severity = severity_;
-    // A rule may mark a milder case; it never raises a finding above the configured level.
-    if (r.severity && *r.severity < severity) severity = *r.severity;
+    // A rule may give one finding its own level: a milder case (a title that is only names) or a
+    // failure of the check itself (a pattern that gave up), which is an error whatever the rule's
+    // level.
+    const Severity severity = r.severity.value_or(severity_);
     out_.push_back(Diagnostic{id_, severity, r.span, std::move(r.message), std::move(r.fix),
                               std::move(r.related)});
   }
@@ -85,9 +86,14 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
     };
     if (!selection.select.empty() && !selected(selection.select)) continue;
     if (selected(selection.ignore)) continue;
-    const auto factory = factories.find(meta.id);
-    if (factory == factories.end()) continue;
-    std::unique_ptr<Rule> rule = factory->second();
+    std::unique_ptr<Rule> rule;
+    if (meta.make) {
+      rule = meta.make();
+    } else if (const auto factory = factories.find(meta.id); factory != factories.end()) {
+      rule = factory->second();
+    } else {
+      continue;
+    }
     const auto given = options.find(meta.id);
     try {
       rule->configure(given == options.end() ? RuleOptions{} : given->second);
@@ -109,7 +115,16 @@ std::vector<Diagnostic> Linter::run_rules(const RuleContext& context) const {
   std::vector<Diagnostic> diagnostics;
   for (const ActiveRule& active : rules_) {
     CollectingSink sink(diagnostics, active.id, active.severity);
-    active.rule->check(context, sink);
+    try {
+      active.rule->check(context, sink);
+    } catch (const std::exception& e) {
+      // A defect in one rule must not stop the run or lose the other findings.
+      sink.report(Report{{0, 0},
+                         fmt::format("internal error in {} on this file: {}", active.id, e.what()),
+                         {},
+                         {},
+                         Severity::error});
+    }
   }
   return diagnostics;
 }

@@ -37,7 +37,9 @@ std::string rule_name(std::string_view id) {
 }
 
 // bilint's severities are named after the SARIF levels.
-std::string_view level(Severity severity) { return to_string(severity); }
+std::string_view level(Severity severity) {
+  return to_string(severity);
+}
 
 class UriMaker {
  public:

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "rules/pattern_rule.hpp"
 #include "rules/registry.hpp"
 
 namespace bilint {
@@ -36,6 +37,21 @@ RuleCatalog RuleCatalog::load(
   RuleCatalog catalog;
   for (const auto& [path, text] : files) {
     if (!path.ends_with(".yaml")) continue;
+    if (path.starts_with("pattern/")) {
+      std::vector<PatternFileProblem> problems;
+      std::optional<RuleMetadata> meta = parse_pattern_rule(text, problems);
+      for (const PatternFileProblem& p : problems) {
+        catalog.problems_.push_back(fmt::format("{}:{}:{}: {}", path, p.line, p.column, p.message));
+      }
+      if (meta) {
+        if (meta->id + ".yaml" != "pattern/" + std::string(path.substr(8))) {
+          catalog.problems_.push_back(
+              fmt::format("{}: id '{}' does not match the file's path", path, meta->id));
+        }
+        catalog.rules_.push_back(std::move(*meta));
+      }
+      continue;
+    }
     const std::string expected_id(path.substr(0, path.size() - 5));
     YAML::Node node;
     try {
@@ -93,10 +109,31 @@ RuleCatalog RuleCatalog::load(
     }
   }
   for (const RuleMetadata& meta : catalog.rules_) {
-    if (!RuleRegistry::factories().contains(meta.id)) {
+    if (!meta.make && !RuleRegistry::factories().contains(meta.id)) {
       catalog.problems_.push_back(
           fmt::format("rules/{}.yaml describes a rule that is not registered", meta.id));
     }
+  }
+  return catalog;
+}
+
+RuleCatalog RuleCatalog::with_pattern_rules(
+    const std::vector<std::pair<std::string, std::string>>& files) const {
+  RuleCatalog catalog = *this;
+  for (const auto& [path, text] : files) {
+    std::vector<PatternFileProblem> problems;
+    std::optional<RuleMetadata> meta = parse_pattern_rule(text, problems);
+    for (const PatternFileProblem& p : problems) {
+      catalog.problems_.push_back(fmt::format("{}:{}:{}: {}", path, p.line, p.column, p.message));
+    }
+    if (!meta) continue;
+    if (catalog.find(meta->id) != nullptr) {
+      catalog.problems_.push_back(fmt::format("{}: the rule id '{}' is taken", path, meta->id));
+      continue;
+    }
+    catalog.rules_.push_back(std::move(*meta));
+    std::sort(catalog.rules_.begin(), catalog.rules_.end(),
+              [](const RuleMetadata& a, const RuleMetadata& b) { return a.id < b.id; });
   }
   return catalog;
 }

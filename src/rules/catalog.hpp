@@ -1,10 +1,13 @@
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "rules/rule.hpp"
 
 namespace bilint {
 
@@ -17,6 +20,11 @@ struct RuleMetadata {
   bool fixable = false;
   std::string bad_example;
   std::string good_example;
+  // Rules defined by data (pattern rules) build themselves; the others come from the registry.
+  std::function<std::unique_ptr<Rule>()> make;
+  std::vector<std::string> examples_match;  // pattern rules' self-tests
+  std::vector<std::string> examples_no_match;
+  std::string pattern_scope;
 };
 
 // The rules bilint knows: the metadata files joined with the registered rule classes.
@@ -33,6 +41,10 @@ class RuleCatalog {
   [[nodiscard]] const std::vector<RuleMetadata>& rules() const { return rules_; }
   [[nodiscard]] const RuleMetadata* find(std::string_view id) const;
   [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }
+  // This catalogue plus the pattern rules of `files` (path, YAML); problems name the file and
+  // position.
+  [[nodiscard]] RuleCatalog with_pattern_rules(
+      const std::vector<std::pair<std::string, std::string>>& files) const;
 
  private:
   std::vector<RuleMetadata> rules_;  // sorted by id

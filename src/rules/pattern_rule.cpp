@@ -1,0 +1,402 @@
+#include "rules/pattern_rule.hpp"
+
+#include <functional>
+
+#include <boost/regex/icu.hpp>
+#include <fmt/format.h>
+#include <unicode/uniset.h>
+#include <yaml-cpp/yaml.h>
+
+#include "core/source.hpp"
+#include "parse/digest_parser.hpp"
+#include "rules/prose.hpp"
+
+namespace bilint {
+
+namespace {
+
+enum class Kind { existence, substitution, consistency };
+enum class Scope { summary, chinese_title, english_title, entry };
+
+struct PatternSpec {
+  std::string id;
+  Kind kind = Kind::existence;
+  Scope scope = Scope::summary;
+  boost::u32regex pattern;
+  std::string replacement;
+  std::vector<boost::u32regex> alternatives;
+  std::vector<std::string> alternative_texts;
+  std::string message;
+  std::vector<std::string> match_examples;
+  std::vector<std::string> no_match_examples;
+};
+
+std::string ranges_of(const icu::UnicodeSet& set) {
+  std::string out;
+  for (int32_t i = 0; i < set.getRangeCount(); ++i) {
+    const UChar32 start = set.getRangeStart(i);
+    const UChar32 end = set.getRangeEnd(i);
+    out += fmt::format("\\x{{{:X}}}", static_cast<std::uint32_t>(start));
+    if (end != start) out += fmt::format("-\\x{{{:X}}}", static_cast<std::uint32_t>(end));
+  }
+  return out;
+}
+
+std::vector<Span> scope_blocks(const Entry& entry, Scope scope) {
+  std::vector<Span> blocks;
+  if (scope == Scope::english_title || scope == Scope::entry) blocks.push_back(entry.english_title);
+  if ((scope == Scope::chinese_title || scope == Scope::entry) && entry.link) {
+    blocks.push_back(entry.link->text);
+  }
+  if (scope == Scope::summary || scope == Scope::entry) {
+    blocks.insert(blocks.end(), entry.summary.begin(), entry.summary.end());
+  }
+  return blocks;
+}
+
+// The work Boost may spend on one search before it gives up (its "complexity exceeded" error), and
+// the run goes on with a finding that names the pattern and the position.
+constexpr auto kSearchFlags = boost::match_default;
+
+class PatternRule final : public Rule {
+ public:
+  explicit PatternRule(std::shared_ptr<const PatternSpec> spec) : spec_(std::move(spec)) {}
+
+  void check(const RuleContext& context, DiagnosticSink& sink) const override {
+    const std::string_view text = context.source.text();
+    invalid_ = context.source.encoding().invalid_utf8;
+    // Consistency is judged per file; the state is local, since worker threads share the rule.
+    std::vector<std::pair<std::size_t, Span>> uses;  // (alternative, where)
+    for (const Entry& entry : context.document.entries) {
+      for (const Span& block : scope_blocks(entry, spec_->scope)) {
+        for_each_prose_run(context, block, [&](Span run) {
+          if (spec_->kind == Kind::consistency) {
+            for (std::size_t a = 0; a < spec_->alternatives.size(); ++a) {
+              search(text, run, spec_->alternatives[a], sink, [&](const auto& m, Span span) {
+                (void)m;
+                uses.emplace_back(a, span);
+              });
+            }
+            return;
+          }
+          search(text, run, spec_->pattern, sink, [&](const auto& m, Span span) {
+            Report report{span, expand(m, spec_->message), {}, {}, {}};
+            if (spec_->kind == Kind::substitution) {
+              const std::string replacement = expand(m, spec_->replacement);
+              report.fix = Fix{fmt::format("write '{}'", replacement), {Edit{span, replacement}}};
+            }
+            sink.report(std::move(report));
+          });
+        });
+      }
+    }
+    if (spec_->kind == Kind::consistency) {
+      report_consistency(
+          uses, [&](Span s) { return context.source.slice(s); }, sink);
+    }
+  }
+
+ private:
+  template <typename Match>
+  static std::string expand(const Match& m, const std::string& format) {
+    std::string out;
+    for (std::size_t i = 0; i < format.size(); ++i) {
+      if (format[i] == '$' && i + 1 < format.size() &&
+          std::isdigit(static_cast<unsigned char>(format[i + 1])) != 0) {
+        const auto group = static_cast<std::size_t>(format[i + 1] - '0');
+        if (group < m.size() && m[static_cast<int>(group)].matched) {
+          out.append(m[static_cast<int>(group)].first, m[static_cast<int>(group)].second);
+        }
+        ++i;
+      } else {
+        out += format[i];
+      }
+    }
+    return out;
+  }
+
+  // Boost's UTF-8 iterators throw on invalid bytes, so a run is searched in the valid pieces
+  // between them (format/invalid-utf8 reports the bytes).
+  template <typename Visit>
+  void search(std::string_view text, Span run, const boost::u32regex& re, DiagnosticSink& sink,
+              Visit visit) const {
+    std::size_t at = run.begin;
+    for (const Span& bad : invalid_) {
+      if (bad.end <= at || bad.begin >= run.end) continue;
+      if (bad.begin > at) search_valid(text, {at, bad.begin}, re, sink, visit);
+      at = bad.end;
+    }
+    if (at < run.end) search_valid(text, {at, run.end}, re, sink, visit);
+  }
+
+  template <typename Visit>
+  void search_valid(std::string_view text, Span run, const boost::u32regex& re,
+                    DiagnosticSink& sink, Visit visit) const {
+    const char* begin = text.data() + run.begin;
+    const char* end = text.data() + run.end;
+    try {
+      boost::u32regex_iterator<const char*> it(begin, end, re, kSearchFlags);
+      for (; it != boost::u32regex_iterator<const char*>(); ++it) {
+        const auto& m = *it;
+        const Span span{static_cast<std::size_t>(m[0].first - text.data()),
+                        static_cast<std::size_t>(m[0].second - text.data())};
+        if (span.empty()) continue;
+        visit(m, span);
+      }
+    } catch (const std::out_of_range&) {
+      // Not reached for valid UTF-8; never let one file stop the run.
+    } catch (const std::runtime_error&) {
+      // Boost bounds the work of one search and throws when it is exceeded.
+      sink.report(Report{run,
+                         fmt::format("{} gave up on this text: matching took too many steps "
+                                     "(catastrophic backtracking); simplify the pattern",
+                                     spec_->id),
+                         {},
+                         {},
+                         Severity::error});
+    }
+  }
+
+  void report_consistency(const std::vector<std::pair<std::size_t, Span>>& uses,
+                          const std::function<std::string_view(Span)>& text_of,
+                          DiagnosticSink& sink) const {
+    std::vector<std::size_t> counts(spec_->alternatives.size(), 0);
+    for (const auto& [a, span] : uses)
+      ++counts[a];
+    const auto used =
+        std::count_if(counts.begin(), counts.end(), [](std::size_t c) { return c > 0; });
+    if (used >= 2) {
+      const std::size_t major =
+          static_cast<std::size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+      const auto example = std::find_if(uses.begin(), uses.end(),
+                                        [&](const auto& use) { return use.first == major; });
+      for (const auto& [a, span] : uses) {
+        if (a == major) continue;
+        sink.report(span, fmt::format("{} (this file writes '{}' and the like {} times)",
+                                      spec_->message, text_of(example->second), counts[major]));
+      }
+    }
+  }
+
+  std::shared_ptr<const PatternSpec> spec_;
+  // The invalid UTF-8 of the file being checked; one per thread, since worker threads share rules.
+  static thread_local std::vector<Span> invalid_;
+};
+
+thread_local std::vector<Span> PatternRule::invalid_;
+
+}  // namespace
+
+std::string expand_unicode_properties(std::string_view pattern) {
+  std::string out;
+  int bracket_depth = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      const char next = pattern[i + 1];
+      if ((next == 'p' || next == 'P') && i + 2 < pattern.size() && pattern[i + 2] == '{') {
+        const std::size_t close = pattern.find('}', i + 3);
+        if (close == std::string_view::npos) throw std::invalid_argument("unclosed \\p{");
+        const std::string name(pattern.substr(i + 3, close - i - 3));
+        UErrorCode status = U_ZERO_ERROR;
+        const std::string set_pattern = "[\\p{" + name + "}]";
+        icu::UnicodeSet set(icu::UnicodeString::fromUTF8(set_pattern), status);
+        if (U_FAILURE(status))
+          throw std::invalid_argument("unknown Unicode property '" + name + "'");
+        const bool negated = next == 'P';
+        if (bracket_depth > 0) {
+          if (negated) set.complement();
+          out += ranges_of(set);
+        } else {
+          out += negated ? "[^" : "[";
+          out += ranges_of(set);
+          out += "]";
+        }
+        i = close;
+        continue;
+      }
+      out += c;
+      out += next;
+      ++i;
+      continue;
+    }
+    if (c == '[') ++bracket_depth;
+    if (c == ']' && bracket_depth > 0) --bracket_depth;
+    out += c;
+  }
+  return out;
+}
+
+std::optional<RuleMetadata> parse_pattern_rule(std::string_view yaml,
+                                               std::vector<PatternFileProblem>& problems) {
+  const auto problem = [&](const YAML::Node& node, std::string message) {
+    problems.push_back({static_cast<std::size_t>(std::max(node.Mark().line, 0)) + 1,
+                        static_cast<std::size_t>(std::max(node.Mark().column, 0)) + 1,
+                        std::move(message)});
+  };
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    problems.push_back({static_cast<std::size_t>(std::max(e.mark.line, 0)) + 1,
+                        static_cast<std::size_t>(std::max(e.mark.column, 0)) + 1, e.msg});
+    return std::nullopt;
+  }
+  if (!root.IsMap()) {
+    problems.push_back({1, 1, "a pattern rule is a mapping"});
+    return std::nullopt;
+  }
+  static const std::vector<std::string_view> kKeys = {
+      "id",      "summary",     "description",  "severity", "kind",    "scope",
+      "pattern", "replacement", "alternatives", "message",  "examples"};
+  const std::size_t before = problems.size();
+  for (const auto& item : root) {
+    const std::string key = item.first.Scalar();
+    if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end()) {
+      problem(item.first, fmt::format("unknown key '{}'", key));
+    }
+  }
+  const auto text = [&](const char* key, bool required) -> std::string {
+    const YAML::Node node = root[key];
+    if (!node || !node.IsScalar() || node.Scalar().empty()) {
+      if (required) problem(node ? node : root, fmt::format("missing or empty '{}'", key));
+      return {};
+    }
+    return node.Scalar();
+  };
+  auto spec = std::make_shared<PatternSpec>();
+  RuleMetadata meta;
+  meta.id = spec->id = text("id", true);
+  if (!meta.id.empty() && !meta.id.starts_with("pattern/"))
+    problem(root["id"], "a pattern rule's id starts with 'pattern/'");
+  meta.summary = text("summary", true);
+  meta.description = text("description", false);
+  if (meta.description.empty()) meta.description = meta.summary;
+  spec->message = text("message", true);
+  const std::string severity = text("severity", false);
+  if (!severity.empty()) {
+    if (auto parsed = parse_severity(severity))
+      meta.default_severity = *parsed;
+    else
+      problem(root["severity"], fmt::format("unknown severity '{}'", severity));
+  }
+  const std::string kind = text("kind", true);
+  if (kind == "existence")
+    spec->kind = Kind::existence;
+  else if (kind == "substitution")
+    spec->kind = Kind::substitution;
+  else if (kind == "consistency")
+    spec->kind = Kind::consistency;
+  else if (!kind.empty())
+    problem(root["kind"],
+            fmt::format("kind '{}' is not existence, substitution or consistency", kind));
+  const std::string scope = text("scope", false);
+  if (scope.empty() || scope == "summary")
+    spec->scope = Scope::summary;
+  else if (scope == "chinese-title")
+    spec->scope = Scope::chinese_title;
+  else if (scope == "english-title")
+    spec->scope = Scope::english_title;
+  else if (scope == "entry")
+    spec->scope = Scope::entry;
+  else
+    problem(root["scope"],
+            fmt::format("scope '{}' is not summary, chinese-title, english-title or entry", scope));
+
+  const auto compile = [&](const YAML::Node& node, const std::string& source,
+                           boost::u32regex& out) {
+    try {
+      out = boost::make_u32regex(expand_unicode_properties(source));
+      return true;
+    } catch (const std::exception& e) {
+      problem(node, fmt::format("the pattern '{}' does not compile: {}", source, e.what()));
+      return false;
+    }
+  };
+  if (spec->kind == Kind::consistency) {
+    const YAML::Node alternatives = root["alternatives"];
+    if (!alternatives || !alternatives.IsSequence() || alternatives.size() < 2) {
+      problem(alternatives ? alternatives : root,
+              "a consistency rule needs 'alternatives' (two or more patterns)");
+    } else {
+      for (const auto& a : alternatives) {
+        boost::u32regex re;
+        if (compile(a, a.Scalar(), re)) {
+          spec->alternatives.push_back(re);
+          spec->alternative_texts.push_back(a.Scalar());
+        }
+      }
+    }
+  } else {
+    const std::string pattern = text("pattern", true);
+    if (!pattern.empty()) compile(root["pattern"], pattern, spec->pattern);
+    if (spec->kind == Kind::substitution) {
+      const YAML::Node replacement = root["replacement"];
+      if (!replacement || !replacement.IsScalar())
+        problem(root, "a substitution rule needs 'replacement'");
+      else
+        spec->replacement = replacement.Scalar();
+    }
+  }
+  meta.fixable = spec->kind == Kind::substitution;
+  if (const YAML::Node examples = root["examples"]; examples && examples.IsMap()) {
+    for (const auto& e : examples["match"])
+      spec->match_examples.push_back(e.Scalar());
+    for (const auto& e : examples["no-match"])
+      spec->no_match_examples.push_back(e.Scalar());
+  }
+  if (spec->match_examples.empty() || spec->no_match_examples.empty()) {
+    problem(root,
+            "a pattern rule needs examples: at least one under 'match' and one under 'no-match'");
+  } else {
+    meta.bad_example = spec->match_examples.front() + "\n";
+    meta.good_example = spec->no_match_examples.front() + "\n";
+  }
+  if (problems.size() != before) return std::nullopt;
+  meta.make = [spec]() -> std::unique_ptr<Rule> { return std::make_unique<PatternRule>(spec); };
+  meta.examples_match = spec->match_examples;
+  meta.examples_no_match = spec->no_match_examples;
+  meta.pattern_scope = scope.empty() ? "summary" : scope;
+  return meta;
+}
+
+std::vector<std::string> run_pattern_examples(const RuleMetadata& rule) {
+  std::vector<std::string> failures;
+  const auto findings_for = [&](const std::string& example) {
+    std::string english = "Example";
+    std::string chinese = "示例";
+    std::string summary = "示例。";
+    if (rule.pattern_scope == "english-title")
+      english = example;
+    else if (rule.pattern_scope == "chinese-title")
+      chinese = example;
+    else
+      summary = example;
+    const SourceFile source(
+        "example.md", fmt::format("## {}\n[{}](https://arxiv.org/abs/2401.00001)\n\n{}\n", english,
+                                  chinese, summary));
+    const Document document = parse_digest(source);
+    static const auto empty = std::make_shared<const CompiledGlossary>(Glossary{});
+    const RuleContext context(
+        source, document, *empty,
+        std::chrono::year_month{std::chrono::year(2026), std::chrono::month(1)});
+    class Counter final : public DiagnosticSink {
+     public:
+      void report(Report) override { ++count; }
+      int count = 0;
+    } counter;
+    rule.make()->check(context, counter);
+    return counter.count;
+  };
+  for (const std::string& e : rule.examples_match) {
+    if (findings_for(e) == 0)
+      failures.push_back(fmt::format("{}: example should match but does not: {}", rule.id, e));
+  }
+  for (const std::string& e : rule.examples_no_match) {
+    if (findings_for(e) != 0)
+      failures.push_back(fmt::format("{}: example should not match but does: {}", rule.id, e));
+  }
+  return failures;
+}
+
+}  // namespace bilint

@@ -1,0 +1,118 @@
+#include "rules/pattern_rule.hpp"
+
+#include <chrono>
+
+#include <boost/regex/icu.hpp>
+#include <gtest/gtest.h>
+#include <unicode/uniset.h>
+
+#include "cli_support.hpp"
+
+namespace bilint {
+namespace {
+
+using testing::CommandResult;
+using testing::TempDir;
+using testing::write_file;
+
+const std::string kBilint = BILINT_BINARY;
+
+// \p{Han}, \p{Latin} and \P{…} match exactly the code points ICU puts in those sets.
+TEST(PatternRule, UnicodePropertiesMatchWhatIcuSays) {
+  for (const char* property : {"Han", "Latin", "Lu", "Hiragana"}) {
+    SCOPED_TRACE(property);
+    const boost::u32regex re =
+        boost::make_u32regex(expand_unicode_properties(std::string("\\p{") + property + "}"));
+    const boost::u32regex negated =
+        boost::make_u32regex(expand_unicode_properties(std::string("[\\P{") + property + "}]"));
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeSet set(icu::UnicodeString::fromUTF8(std::string("[\\p{") + property + "}]"),
+                              status);
+    ASSERT_TRUE(U_SUCCESS(status));
+    std::size_t mismatches = 0;
+    for (UChar32 cp = 0x20; cp < 0x30000; cp += 7) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+      const std::u32string one(1, static_cast<char32_t>(cp));
+      const bool in_set = set.contains(cp) != 0;
+      mismatches += boost::u32regex_match(one.begin(), one.end(), re) != in_set ? 1 : 0;
+      mismatches += boost::u32regex_match(one.begin(), one.end(), negated) == in_set ? 1 : 0;
+    }
+    EXPECT_EQ(mismatches, 0U);
+  }
+  EXPECT_THROW(expand_unicode_properties("\\p{NoSuchScript}"), std::invalid_argument);
+}
+
+TEST(PatternRule, ProblemsInAFileAreReportedWithPositions) {
+  std::vector<PatternFileProblem> problems;
+  EXPECT_FALSE(
+      parse_pattern_rule("id: pattern/x\nsummary: s\nmessage: m\nkind: existence\n"
+                         "pattern: '(unclosed'\nexamples: {match: [a], no-match: [b]}\n",
+                         problems));
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_EQ(problems[0].line, 5U);
+  EXPECT_EQ(problems[0].column, 10U);
+  EXPECT_TRUE(problems[0].message.starts_with("the pattern '(unclosed' does not compile: "))
+      << problems[0].message;
+}
+
+TEST(PatternRule, UserRulesRunWithTheBuiltInOnes) {
+  TempDir dir;
+  write_file(dir / "house.yaml",
+             "id: pattern/kaifang-yuanma\nsummary: write 开源\nmessage: write 开源, not $1\n"
+             "severity: warning\nkind: substitution\npattern: '(开放源码)'\nreplacement: 开源\n"
+             "examples: {match: [模型是开放源码的], no-match: [模型是开源的]}\n");
+  write_file(dir / "d.md", "## A\n[甲](https://arxiv.org/abs/2409.00001)\n\n模型是开放源码的。\n");
+  const CommandResult r = testing::run_command(
+      "'" + kBilint + "' check --rules house.yaml --select pattern/kaifang-yuanma d.md",
+      dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("d.md:4:4: warning: write 开源, not 开放源码 [pattern/kaifang-yuanma]"),
+            std::string::npos)
+      << r.out;
+  const CommandResult check =
+      testing::run_command("'" + kBilint + "' rules check house.yaml", dir.path());
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_EQ(check.out, "1 pattern rule checked, 0 failing examples\n");
+}
+
+TEST(PatternRule, BadFilesAndFailingExamples) {
+  TempDir dir;
+  write_file(dir / "bad.yaml",
+             "id: pattern/bad\nsummary: s\nmessage: m\nkind: existence\n"
+             "pattern: '[a-'\nexamples: {match: [a], no-match: [b]}\n");
+  const CommandResult bad =
+      testing::run_command("'" + kBilint + "' check --rules bad.yaml x.md", dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(
+      bad.err.starts_with("bilint: error: bad.yaml:5:10: the pattern '[a-' does not compile"))
+      << bad.err;
+  write_file(dir / "wrong.yaml",
+             "id: pattern/wrong\nsummary: s\nmessage: m\nkind: existence\n"
+             "pattern: 'x'\nexamples: {match: [abc], no-match: [xyz]}\n");
+  const CommandResult wrong =
+      testing::run_command("'" + kBilint + "' rules check wrong.yaml", dir.path());
+  EXPECT_EQ(wrong.exit_code, 1);
+  EXPECT_EQ(wrong.err,
+            "bilint: error: pattern/wrong: example should match but does not: abc\n"
+            "bilint: error: pattern/wrong: example should not match but does: xyz\n");
+}
+
+TEST(PatternRule, CatastrophicBacktrackingEndsQuicklyWithAClearError) {
+  TempDir dir;
+  write_file(dir / "slow.yaml",
+             "id: pattern/slow\nsummary: s\nmessage: m\nkind: existence\n"
+             "pattern: '(a+)+b'\nexamples: {match: [ab], no-match: [c]}\n");
+  write_file(dir / "d.md", "## A\n[甲](https://arxiv.org/abs/2409.00001)\n\n" +
+                               std::string(40, 'a') + "c 其余正常。\n");
+  const auto start = std::chrono::steady_clock::now();
+  const CommandResult r = testing::run_command(
+      "'" + kBilint + "' check --rules slow.yaml --select pattern/slow,entry d.md", dir.path());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("d.md:4:1: error: pattern/slow gave up on this text: "), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("1 file checked: 1 error"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace bilint
