@@ -45,6 +45,13 @@ bool looks_like_name(std::string_view word) {
   if (word.size() < 2) return false;
   // Words that start with a digit are numbers with units (3D, 10M, 3D-Guided), not names.
   if (std::isdigit(static_cast<unsigned char>(word[0])) != 0) return false;
+  // A capital only at the end of a long lowercase run is the letter of an acronym spelled out in
+  // the title ("Sharing the Potential of ExtensivE Data"), not a name.
+  if (word.size() >= 5 && std::isupper(static_cast<unsigned char>(word.back())) != 0 &&
+      std::all_of(word.begin() + 1, word.end() - 1,
+                  [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; })) {
+    return false;
+  }
   bool has_letter = false;
   for (std::size_t k = 0; k < word.size(); ++k) {
     const auto c = static_cast<unsigned char>(word[k]);

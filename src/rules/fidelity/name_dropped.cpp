@@ -143,8 +143,23 @@ class NameDroppedRule final : public EntryRule {
 
     for (const Span& name : names) {
       const std::string_view written = text.substr(name.begin, name.size());
-      // A multi-word name is kept when each of its name-like words is.
+      // A multi-word name is kept when each of its name-like words is; a hyphenated one when its
+      // name-like part is (ArUco-Driven -> ArUco驱动); a plural when its singular is (GraphLLMs).
       bool kept = chinese.find(lower(written)) != std::string::npos;
+      if (!kept && written.size() > 3 && written.back() == 's' &&
+          std::isupper(static_cast<unsigned char>(written[written.size() - 2])) != 0) {
+        kept = chinese.find(lower(written.substr(0, written.size() - 1))) != std::string::npos;
+      }
+      if (!kept && written.find('-') != std::string_view::npos &&
+          written.find(' ') == std::string_view::npos) {
+        std::size_t start = 0;
+        while (!kept && start <= written.size()) {
+          const std::size_t hyphen = std::min(written.find('-', start), written.size());
+          const std::string_view part = written.substr(start, hyphen - start);
+          kept = looks_like_name(part) && chinese.find(lower(part)) != std::string::npos;
+          start = hyphen + 1;
+        }
+      }
       if (!kept) {
         const auto parts = title_words(text, name);
         kept = std::all_of(parts.begin(), parts.end(), [&](const TitleWord& p) {
