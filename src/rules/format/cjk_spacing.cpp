@@ -79,27 +79,17 @@ class CjkSpacingRule final : public EntryRule {
       // Ties keep the guidelines' spaced style.
       want_space = spaced * 2 >= boundaries.size();
     }
+    const std::string message = std::string(want_space ? "no space" : "a space") +
+                                " between Chinese and Latin text" +
+                                (policy_ == "consistent" ? ", unlike the rest of the entry" : "");
     for (const Boundary& b : boundaries) {
       if (b.spaced() == want_space) continue;
-      if (want_space) {
-        sink.report(Report{b.around,
-                           policy_ == "consistent"
-                               ? "no space between Chinese and Latin text, unlike the rest of the "
-                                 "entry"
-                               : "no space between Chinese and Latin text",
-                           Fix{"insert a space", {Edit{b.gap, " "}}},
-                           {},
-                           {}});
-      } else {
-        sink.report(Report{b.around,
-                           policy_ == "consistent"
-                               ? "a space between Chinese and Latin text, unlike the rest of the "
-                                 "entry"
-                               : "a space between Chinese and Latin text",
-                           Fix{"remove the space", {Edit{b.gap, ""}}},
-                           {},
-                           {}});
-      }
+      sink.report(Report{b.around,
+                         message,
+                         Fix{want_space ? "insert a space" : "remove the space",
+                             {Edit{b.gap, want_space ? " " : ""}}},
+                         {},
+                         {}});
     }
   }
 
