@@ -109,3 +109,24 @@ TEST(FixProperty, FixedSeedsRenderWithTheSameStructure) {
 
 }  // namespace
 }  // namespace bilint
+
+namespace bilint {
+namespace {
+
+// Inputs the fuzzers once broke (fuzz/regressions/): they must lint, and fix to a fixed point.
+TEST(FuzzRegressions, FixingTwiceEqualsFixingOnce) {
+  const Linter linter(RuleCatalog::builtin(), RuleSelection{}, default_glossary());
+  std::size_t cases = 0;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(BILINT_SOURCE_DIR) / "fuzz/regressions")) {
+    SCOPED_TRACE(entry.path().string());
+    const std::string once = linter.fix("case.md", testing::slurp(entry.path()));
+    EXPECT_EQ(linter.fix("case.md", once), once);
+    (void)linter.lint(SourceFile("case.md", once));
+    ++cases;
+  }
+  EXPECT_GE(cases, 2U);
+}
+
+}  // namespace
+}  // namespace bilint

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 
@@ -58,18 +61,26 @@ class AutolinkOverrunRule final : public Rule {
       if (end == node.span.end || end == node.span.begin) continue;
       const Span swallowed{end, node.span.end};
       const std::string_view meant = text.substr(node.span.begin, end - node.span.begin);
-      // <...> needs a scheme; a www. address keeps its text as a link label instead.
+      // <...> needs a scheme; a www. address keeps its text as a link label instead. A URL with
+      // control characters, spaces or angle brackets fits in neither, so it gets no fix.
+      const bool enclosable = std::none_of(meant.begin(), meant.end(), [](char c) {
+        return static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '>' || c == 0x7F ||
+               c == '[' || c == ']';
+      });
       const std::string replacement = node.kind == InlineKind::www
                                           ? fmt::format("[{0}](http://{0})", meant)
                                           : fmt::format("<{}>", meant);
-      sink.report(Report{
-          swallowed,
-          fmt::format("the bare URL runs on into '{}': GitHub links '{}'",
-                      text.substr(swallowed.begin, swallowed.size()),
-                      text.substr(node.span.begin, node.span.size())),
-          Fix{"end the link where the URL ends", {Edit{{node.span.begin, end}, replacement}}},
-          {RelatedSpan{{node.span.begin, end}, "the URL meant"}},
-          {}});
+      std::optional<Fix> fix;
+      if (enclosable) {
+        fix = Fix{"end the link where the URL ends", {Edit{{node.span.begin, end}, replacement}}};
+      }
+      sink.report(Report{swallowed,
+                         fmt::format("the bare URL runs on into '{}': GitHub links '{}'",
+                                     text.substr(swallowed.begin, swallowed.size()),
+                                     text.substr(node.span.begin, node.span.size())),
+                         std::move(fix),
+                         {RelatedSpan{{node.span.begin, end}, "the URL meant"}},
+                         {}});
     }
   }
 };
