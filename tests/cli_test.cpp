@@ -200,7 +200,7 @@ TEST(Cli, DirectoryWalk) {
 
 TEST(Cli, BinaryAndUnreadableInputs) {
   TempDir dir;
-  write_file(dir / "image.md", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 24));
+  write_file(dir / "image.md", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 20));
   write_file(dir / "ok.md", kCleanEntry);
   write_file(dir / "secret.md", kCleanEntry);
   fs::permissions(dir / "secret.md", fs::perms::none);
