@@ -260,8 +260,11 @@ std::span<const InlineNode> Document::inlines_in(Span block) const {
 }
 
 bool Document::in_code_block(std::size_t offset) const {
-  return std::any_of(code_blocks.begin(), code_blocks.end(),
-                     [&](const Span& s) { return s.contains(offset); });
+  // Blocks are in file order and disjoint: the only candidate is the last one starting at or before
+  // the offset (the whitespace rules ask once per line).
+  const auto after = std::upper_bound(code_blocks.begin(), code_blocks.end(), offset,
+                                      [](std::size_t at, const Span& s) { return at < s.begin; });
+  return after != code_blocks.begin() && std::prev(after)->contains(offset);
 }
 
 std::vector<Span> Document::protected_in(Span block) const {

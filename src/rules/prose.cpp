@@ -26,6 +26,12 @@ void for_each_prose_run(const RuleContext& context, Span block,
   if (at < block.end) visit({at, block.end});
 }
 
+void for_each_prose_run(const RuleContext& context, const Entry& entry,
+                        const std::function<void(Span)>& visit) {
+  for (const Span& block : prose_blocks(entry))
+    for_each_prose_run(context, block, visit);
+}
+
 CharClass classify(char32_t cp) {
   if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::latin;
   if (cp >= '0' && cp <= '9') return CharClass::digit;

@@ -16,6 +16,10 @@ std::vector<Span> prose_blocks(const Entry& entry);
 void for_each_prose_run(const RuleContext& context, Span block,
                         const std::function<void(Span)>& visit);
 
+// The same for every prose block of an entry (its Chinese title and summary paragraphs).
+void for_each_prose_run(const RuleContext& context, const Entry& entry,
+                        const std::function<void(Span)>& visit);
+
 // A code point's class for spacing and punctuation rules.
 enum class CharClass { han, latin, digit, space, other };
 CharClass classify(char32_t cp);

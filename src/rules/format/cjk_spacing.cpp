@@ -69,9 +69,7 @@ class CjkSpacingRule final : public EntryRule {
                    DiagnosticSink& sink) const override {
     const std::string_view text = context.source.text();
     std::vector<Boundary> boundaries;
-    for (const Span& block : prose_blocks(entry)) {
-      for_each_prose_run(context, block, [&](Span run) { collect(text, run, boundaries); });
-    }
+    for_each_prose_run(context, entry, [&](Span run) { collect(text, run, boundaries); });
     bool want_space = policy_ != "forbid";
     if (policy_ == "consistent") {
       const auto spaced = static_cast<std::size_t>(std::count_if(

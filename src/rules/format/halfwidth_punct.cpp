@@ -61,9 +61,7 @@ class HalfwidthPunctRule final : public EntryRule {
   void check_entry(const RuleContext& context, const Entry& entry,
                    DiagnosticSink& sink) const override {
     const std::string_view text = context.source.text();
-    for (const Span& block : prose_blocks(entry)) {
-      for_each_prose_run(context, block, [&](Span run) { check_run(text, run, sink); });
-    }
+    for_each_prose_run(context, entry, [&](Span run) { check_run(text, run, sink); });
   }
 
  private:
