@@ -7,9 +7,8 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
-#include "core/line_index.hpp"
+#include "core/yaml.hpp"
 
 namespace bilint {
 
@@ -27,118 +26,81 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-// yaml-cpp counts columns in bytes; bilint reports code points, as everywhere else.
-SourceMark to_mark(std::string_view yaml, const LineIndex& lines, const std::string& file, int line,
-                   int byte_column) {
-  if (line < 0 || byte_column < 0 || static_cast<std::size_t>(line) >= lines.line_count()) {
-    return {file, 0, 0};
-  }
-  const Span span = lines.line_span(static_cast<std::size_t>(line));
-  const std::size_t offset =
-      std::min(span.begin + static_cast<std::size_t>(byte_column), yaml.size());
-  return {file, static_cast<std::size_t>(line) + 1, lines.position(offset).codepoint_column};
-}
-
-// Levenshtein distance, for "did you mean" on unknown keys.
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 class Reader {
  public:
-  Reader(std::string_view yaml, const std::string& file, std::vector<GlossaryError>& errors)
-      : yaml_(yaml), lines_(yaml), file_(file), errors_(errors) {}
+  Reader(const std::string& file, std::vector<GlossaryError>& errors)
+      : file_(file), errors_(errors) {}
 
-  [[nodiscard]] SourceMark mark(const YAML::Node& node) const { return mark(node.Mark()); }
-  [[nodiscard]] SourceMark mark(const YAML::Mark& m) const {
-    return to_mark(yaml_, lines_, file_, m.line, m.column);
+  [[nodiscard]] SourceMark mark(const yaml::Node& node) const {
+    return {file_, node.mark().line, node.mark().column};
   }
-  void error(const YAML::Node& node, std::string message) {
+  void error(const yaml::Node& node, std::string message) {
     errors_.push_back({mark(node), std::move(message)});
     ++count_;
   }
   [[nodiscard]] std::size_t count() const { return count_; }
 
-  bool check_keys(const YAML::Node& map, const std::vector<std::string_view>& known) {
+  bool check_keys(const yaml::Node& map, const std::vector<std::string_view>& known) {
     bool ok = true;
-    for (const auto& item : map) {
-      const std::string key = item.first.Scalar();
-      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-      std::string hint;
-      for (const std::string_view k : known) {
-        if (distance(key, k) <= 2) hint = fmt::format(" (did you mean '{}'?)", k);
-      }
-      error(item.first, fmt::format("unknown key '{}'{}", key, hint));
+    for (const auto& [key, value] : map.entries()) {
+      if (std::find(known.begin(), known.end(), key.scalar()) != known.end()) continue;
+      error(key, fmt::format("unknown key '{}'{}", key.scalar(),
+                             yaml::did_you_mean(key.scalar(), known)));
       ok = false;
     }
     return ok;
   }
 
-  bool string(const YAML::Node& node, const char* key, std::string& out, bool required = false) {
-    const YAML::Node value = node[key];
-    if (!value) {
+  bool string(const yaml::Node& node, const char* key, std::string& out, bool required = false) {
+    const yaml::Node* value = node.find(key);
+    if (value == nullptr) {
       if (required) error(node, fmt::format("missing '{}'", key));
       return !required;
     }
-    if (!value.IsScalar()) {
-      error(value, fmt::format("'{}' must be a string", key));
+    if (!value->is_scalar()) {
+      error(*value, fmt::format("'{}' must be a string", key));
       return false;
     }
-    out = value.Scalar();
+    out = value->scalar();
     if (out.find_first_not_of(" \t\n") == std::string::npos) {
-      error(value, fmt::format("'{}' is empty", key));
+      error(*value, fmt::format("'{}' is empty", key));
       return false;
     }
     return true;
   }
 
-  bool strings(const YAML::Node& node, const char* key, std::vector<std::string>& out) {
-    const YAML::Node value = node[key];
-    if (!value) return true;
-    if (value.IsScalar()) {
-      error(value, fmt::format("'{}' must be a list of strings, as [\"{}\"]", key, value.Scalar()));
+  bool strings(const yaml::Node& node, const char* key, std::vector<std::string>& out) {
+    const yaml::Node* value = node.find(key);
+    if (value == nullptr) return true;
+    if (value->is_scalar()) {
+      error(*value,
+            fmt::format("'{}' must be a list of strings, as [\"{}\"]", key, value->scalar()));
       return false;
     }
-    if (!value.IsSequence()) {
-      error(value, fmt::format("'{}' must be a list of strings", key));
+    if (!value->is_sequence()) {
+      error(*value, fmt::format("'{}' must be a list of strings", key));
       return false;
     }
     bool ok = true;
-    for (const auto& item : value) {
-      if (!item.IsScalar() || item.Scalar().find_first_not_of(" \t\n") == std::string::npos) {
+    for (const yaml::Node& item : value->items()) {
+      if (!item.is_scalar() || item.scalar().find_first_not_of(" \t\n") == std::string::npos) {
         error(item, fmt::format("'{}' holds an empty string or a non-string", key));
         ok = false;
         continue;
       }
-      out.push_back(item.Scalar());
+      out.push_back(item.scalar());
     }
     return ok;
   }
 
-  const std::string& file() const { return file_; }
-
  private:
-  std::string_view yaml_;
-  LineIndex lines_;
   const std::string& file_;
   std::vector<GlossaryError>& errors_;
   std::size_t count_ = 0;
 };
 
-std::optional<Term> read_term(const YAML::Node& node, Reader& reader) {
-  if (!node.IsMap()) {
+std::optional<Term> read_term(const yaml::Node& node, Reader& reader) {
+  if (!node.is_map()) {
     reader.error(node, "a term must be a mapping with at least 'source'");
     return std::nullopt;
   }
@@ -155,15 +117,15 @@ std::optional<Term> read_term(const YAML::Node& node, Reader& reader) {
   reader.strings(node, "accepted", term.accepted);
   reader.strings(node, "synonyms", term.synonyms);
   reader.string(node, "note", term.note);
-  if (const YAML::Node keep = node["keep"]) {
-    if (!keep.IsScalar() || (keep.Scalar() != "true" && keep.Scalar() != "false")) {
-      reader.error(keep, "'keep' must be true or false");
+  if (const yaml::Node* keep = node.find("keep")) {
+    if (keep->scalar() != "true" && keep->scalar() != "false") {
+      reader.error(*keep, "'keep' must be true or false");
     } else {
-      term.keep = keep.Scalar() == "true";
+      term.keep = keep->scalar() == "true";
     }
   }
-  if (const YAML::Node scope = node["scope"]) {
-    const std::string value = scope.IsScalar() ? scope.Scalar() : "";
+  if (const yaml::Node* scope = node.find("scope")) {
+    const std::string& value = scope->scalar();
     if (value == "both") {
       term.scope = TermScope::both;
     } else if (value == "title") {
@@ -171,7 +133,7 @@ std::optional<Term> read_term(const YAML::Node& node, Reader& reader) {
     } else if (value == "summary") {
       term.scope = TermScope::summary;
     } else {
-      reader.error(scope, "'scope' must be title, summary or both");
+      reader.error(*scope, "'scope' must be title, summary or both");
     }
   }
   const int kinds =
@@ -182,16 +144,18 @@ std::optional<Term> read_term(const YAML::Node& node, Reader& reader) {
                                    term.source));
   }
   if (!term.synonyms.empty() && term.synonyms.size() < 2) {
-    reader.error(node["synonyms"], "'synonyms' needs at least two renderings");
+    reader.error(*node.find("synonyms"), "'synonyms' needs at least two renderings");
   }
   if (!term.synonyms.empty() && !term.variants.empty()) {
-    reader.error(node["variants"], "a synonym group has no preferred rendering, so no variants");
+    reader.error(*node.find("variants"),
+                 "a synonym group has no preferred rendering, so no variants");
   }
   for (const std::string& variant : term.variants) {
     if (variant == term.preferred) {
-      reader.error(node["variants"], fmt::format("'{}' is both preferred and a variant", variant));
+      reader.error(*node.find("variants"),
+                   fmt::format("'{}' is both preferred and a variant", variant));
     } else if (!term.preferred.empty() && term.preferred.find(variant) != std::string::npos) {
-      reader.error(node["variants"],
+      reader.error(*node.find("variants"),
                    fmt::format("variant '{}' is part of the preferred '{}', so every correct use "
                                "would match it",
                                variant, term.preferred));
@@ -201,8 +165,8 @@ std::optional<Term> read_term(const YAML::Node& node, Reader& reader) {
   return term;
 }
 
-std::optional<GlossaryTest> read_test(const YAML::Node& node, Reader& reader) {
-  if (!node.IsMap()) {
+std::optional<GlossaryTest> read_test(const yaml::Node& node, Reader& reader) {
+  if (!node.is_map()) {
     reader.error(node, "a test must be a mapping");
     return std::nullopt;
   }
@@ -210,26 +174,31 @@ std::optional<GlossaryTest> read_test(const YAML::Node& node, Reader& reader) {
   reader.check_keys(node, {"title", "summary", "expect"});
   GlossaryTest test;
   test.mark = reader.mark(node);
-  if (const YAML::Node title = node["title"]) {
-    if (!title.IsSequence() || title.size() != 2 || !title[0].IsScalar() || !title[1].IsScalar()) {
-      reader.error(title, "'title' must be [English title, Chinese title]");
+  const yaml::Node* title = node.find("title");
+  if (title != nullptr) {
+    const auto& parts = title->items();
+    if (parts.size() != 2 || !parts[0].is_scalar() || !parts[1].is_scalar()) {
+      reader.error(*title, "'title' must be [English title, Chinese title]");
     } else {
-      test.english_title = title[0].Scalar();
-      test.chinese_title = title[1].Scalar();
+      test.english_title = parts[0].scalar();
+      test.chinese_title = parts[1].scalar();
     }
   }
   reader.string(node, "summary", test.summary);
-  if (!node["title"] && !node["summary"]) reader.error(node, "a test needs 'title' or 'summary'");
-  if (!node["expect"]) {
+  if (title == nullptr && node.find("summary") == nullptr) {
+    reader.error(node, "a test needs 'title' or 'summary'");
+  }
+  const yaml::Node* expect = node.find("expect");
+  if (expect == nullptr) {
     reader.error(node, "a test needs 'expect' (a list of \"rule-id: text\", or [] for none)");
-  } else if (!node["expect"].IsSequence()) {
-    reader.error(node["expect"], "'expect' must be a list");
+  } else if (!expect->is_sequence()) {
+    reader.error(*expect, "'expect' must be a list");
   } else {
-    for (const auto& item : node["expect"]) {
-      if (!item.IsScalar()) {
+    for (const yaml::Node& item : expect->items()) {
+      if (!item.is_scalar()) {
         reader.error(item, "an expectation is a string \"rule-id: flagged text\"");
       } else {
-        test.expect.push_back(item.Scalar());
+        test.expect.push_back(item.scalar());
       }
     }
   }
@@ -268,33 +237,33 @@ std::vector<std::string> Term::english_spellings() const {
   return out;
 }
 
-Glossary Glossary::parse(std::string_view yaml, const std::string& file,
+Glossary Glossary::parse(std::string_view text, const std::string& file,
                          std::vector<GlossaryError>& errors) {
   Glossary glossary;
-  Reader reader(yaml, file, errors);
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::Exception& e) {
-    errors.push_back({reader.mark(e.mark), e.msg});
+  Reader reader(file, errors);
+  yaml::Error syntax;
+  const std::optional<yaml::Node> parsed = yaml::parse(text, syntax);
+  if (!parsed) {
+    errors.push_back({{file, syntax.mark.line, syntax.mark.column}, syntax.message});
     return glossary;
   }
-  if (!root.IsMap()) {
+  const yaml::Node& root = *parsed;
+  if (!root.is_map()) {
     errors.push_back({{file, 1, 1}, "a glossary is a mapping with 'terms' (and optional 'tests')"});
     return glossary;
   }
   reader.check_keys(root, {"version", "language", "description", "terms", "tests"});
-  if (const YAML::Node version = root["version"]; version && version.Scalar() != "1") {
-    reader.error(version, "unsupported glossary version (this bilint reads version 1)");
+  if (const yaml::Node* version = root.find("version"); version && version->scalar() != "1") {
+    reader.error(*version, "unsupported glossary version (this bilint reads version 1)");
   }
-  const YAML::Node terms = root["terms"];
-  if (!terms || !terms.IsSequence()) {
+  const yaml::Node* terms = root.find("terms");
+  if (terms == nullptr || !terms->is_sequence()) {
     reader.error(root, "missing 'terms' (a list of terms)");
   } else {
     std::unordered_map<std::string, SourceMark> seen;
-    seen.reserve(terms.size());
-    glossary.terms_.reserve(terms.size());
-    for (const auto& node : terms) {
+    seen.reserve(terms->items().size());
+    glossary.terms_.reserve(terms->items().size());
+    for (const yaml::Node& node : terms->items()) {
       std::optional<Term> term = read_term(node, reader);
       if (!term) continue;
       const std::string key = lower_ascii(term->source);
@@ -307,11 +276,11 @@ Glossary Glossary::parse(std::string_view yaml, const std::string& file,
       glossary.terms_.push_back(std::move(*term));
     }
   }
-  if (const YAML::Node tests = root["tests"]) {
-    if (!tests.IsSequence()) {
-      reader.error(tests, "'tests' must be a list");
+  if (const yaml::Node* tests = root.find("tests")) {
+    if (!tests->is_sequence()) {
+      reader.error(*tests, "'tests' must be a list");
     } else {
-      for (const auto& node : tests) {
+      for (const yaml::Node& node : tests->items()) {
         if (std::optional<GlossaryTest> test = read_test(node, reader)) {
           glossary.tests_.push_back(std::move(*test));
         }

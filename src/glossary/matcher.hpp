@@ -17,12 +17,10 @@ namespace bilint {
 // leftmost-longest scan never needs, on a structure that grows with the glossary and falls out of
 // the CPU caches. This one is a trie over code points walked from each position:
 //  - the root's children are a direct table over the Basic Multilingual Plane (256 KiB, whatever
-//  the
-//    glossary size), so most positions cost one cache-resident load;
-//  - deeper steps go through one open-addressing hash table keyed by (node, code point), guarded by
-//  a
-//    bit filter of the first two code points of every pattern, so that a position where no pattern
-//    can start rarely reaches the big table.
+//    the glossary size), so most positions cost one cache-resident load;
+//  - deeper steps go through one open-addressing hash table keyed by (node, code point), guarded
+//    by a bit filter of the first two code points of every pattern, so that a position where no
+//    pattern can start rarely reaches the big table.
 // Per-byte cost therefore depends little on the number of patterns.
 class Matcher {
  public:
@@ -66,6 +64,8 @@ class Matcher {
   static constexpr unsigned kPairBits = 22;
 
   [[nodiscard]] std::uint32_t child(std::uint32_t node, char32_t cp) const;
+  void insert(std::uint64_t key, std::uint32_t child);
+  void grow();
   [[nodiscard]] bool accept(std::string_view text, Span range, std::size_t begin, std::size_t end,
                             const Pattern& pattern) const;
   static std::size_t pair_hash(char32_t a, char32_t b);

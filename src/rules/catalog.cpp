@@ -4,8 +4,8 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
+#include "core/yaml.hpp"
 #include "rules/pattern_rule.hpp"
 #include "rules/registry.hpp"
 
@@ -20,14 +20,14 @@ namespace {
 const std::set<std::string, std::less<>> kKnownKeys = {"id",       "summary", "description",
                                                        "severity", "fixable", "examples"};
 
-std::string required_string(const YAML::Node& node, const char* key, std::string_view file,
+std::string required_string(const yaml::Node& node, const char* key, std::string_view file,
                             std::vector<std::string>& problems) {
-  const YAML::Node value = node[key];
-  if (!value || !value.IsScalar() || value.Scalar().empty()) {
+  const yaml::Node* value = node.find(key);
+  if (value == nullptr || !value->is_scalar()) {
     problems.push_back(fmt::format("{}: missing or empty field '{}'", file, key));
     return {};
   }
-  return value.Scalar();
+  return value->scalar();
 }
 
 }  // namespace
@@ -53,20 +53,20 @@ RuleCatalog RuleCatalog::load(
       continue;
     }
     const std::string expected_id(path.substr(0, path.size() - 5));
-    YAML::Node node;
-    try {
-      node = YAML::Load(std::string(text));
-    } catch (const YAML::Exception& e) {
+    yaml::Error syntax;
+    const std::optional<yaml::Node> parsed = yaml::parse(text, syntax);
+    if (!parsed) {
       catalog.problems_.push_back(
-          fmt::format("{}:{}:{}: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg));
+          fmt::format("{}:{}:{}: {}", path, syntax.mark.line, syntax.mark.column, syntax.message));
       continue;
     }
-    if (!node.IsMap()) {
+    const yaml::Node& node = *parsed;
+    if (!node.is_map()) {
       catalog.problems_.push_back(fmt::format("{}: expected a mapping", path));
       continue;
     }
-    for (const auto& item : node) {
-      const auto key = item.first.as<std::string>();
+    for (const auto& [k, value] : node.entries()) {
+      const std::string& key = k.scalar();
       if (!kKnownKeys.contains(key)) {
         catalog.problems_.push_back(fmt::format("{}: unknown field '{}'", path, key));
       }
@@ -80,23 +80,24 @@ RuleCatalog RuleCatalog::load(
     meta.summary = required_string(node, "summary", path, catalog.problems_);
     meta.description = required_string(node, "description", path, catalog.problems_);
     const std::string severity = required_string(node, "severity", path, catalog.problems_);
-    if (auto parsed = parse_severity(severity)) {
-      meta.default_severity = *parsed;
+    if (auto level = parse_severity(severity)) {
+      meta.default_severity = *level;
     } else if (!severity.empty()) {
       catalog.problems_.push_back(fmt::format("{}: unknown severity '{}'", path, severity));
     }
-    if (!node["fixable"] || !node["fixable"].IsScalar()) {
-      catalog.problems_.push_back(fmt::format("{}: missing field 'fixable'", path));
+    const yaml::Node* fixable = node.find("fixable");
+    if (fixable == nullptr || (fixable->scalar() != "true" && fixable->scalar() != "false")) {
+      catalog.problems_.push_back(fmt::format("{}: 'fixable' must be true or false", path));
     } else {
-      meta.fixable = node["fixable"].as<bool>(false);
+      meta.fixable = fixable->scalar() == "true";
     }
-    const YAML::Node examples = node["examples"];
-    if (!examples || !examples.IsMap()) {
+    const yaml::Node* examples = node.find("examples");
+    if (examples == nullptr || !examples->is_map()) {
       catalog.problems_.push_back(
           fmt::format("{}: missing 'examples' with 'bad' and 'good'", path));
     } else {
-      meta.bad_example = required_string(examples, "bad", path, catalog.problems_);
-      meta.good_example = required_string(examples, "good", path, catalog.problems_);
+      meta.bad_example = required_string(*examples, "bad", path, catalog.problems_);
+      meta.good_example = required_string(*examples, "good", path, catalog.problems_);
     }
     catalog.rules_.push_back(std::move(meta));
   }

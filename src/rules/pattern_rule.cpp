@@ -5,9 +5,9 @@
 #include <boost/regex/icu.hpp>
 #include <fmt/format.h>
 #include <unicode/uniset.h>
-#include <yaml-cpp/yaml.h>
 
 #include "core/source.hpp"
+#include "core/yaml.hpp"
 #include "parse/digest_parser.hpp"
 #include "rules/prose.hpp"
 
@@ -227,58 +227,60 @@ std::string expand_unicode_properties(std::string_view pattern) {
   return out;
 }
 
-std::optional<RuleMetadata> parse_pattern_rule(std::string_view yaml,
+std::optional<RuleMetadata> parse_pattern_rule(std::string_view text_yaml,
                                                std::vector<PatternFileProblem>& problems) {
-  const auto problem = [&](const YAML::Node& node, std::string message) {
-    problems.push_back({static_cast<std::size_t>(std::max(node.Mark().line, 0)) + 1,
-                        static_cast<std::size_t>(std::max(node.Mark().column, 0)) + 1,
-                        std::move(message)});
+  const auto problem = [&](const yaml::Node& node, std::string message) {
+    problems.push_back({node.mark().line, node.mark().column, std::move(message)});
   };
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::Exception& e) {
-    problems.push_back({static_cast<std::size_t>(std::max(e.mark.line, 0)) + 1,
-                        static_cast<std::size_t>(std::max(e.mark.column, 0)) + 1, e.msg});
+  yaml::Error syntax;
+  const std::optional<yaml::Node> parsed = yaml::parse(text_yaml, syntax);
+  if (!parsed) {
+    problems.push_back({syntax.mark.line, syntax.mark.column, syntax.message});
     return std::nullopt;
   }
-  if (!root.IsMap()) {
+  const yaml::Node& root = *parsed;
+  if (!root.is_map()) {
     problems.push_back({1, 1, "a pattern rule is a mapping"});
     return std::nullopt;
   }
+  // The node of a key for messages, or the whole rule when the key is missing.
+  const auto at = [&](const char* key) -> const yaml::Node& {
+    const yaml::Node* node = root.find(key);
+    return node != nullptr ? *node : root;
+  };
   static const std::vector<std::string_view> kKeys = {
       "id",      "summary",     "description",  "severity", "kind",    "scope",
       "pattern", "replacement", "alternatives", "message",  "examples"};
   const std::size_t before = problems.size();
-  for (const auto& item : root) {
-    const std::string key = item.first.Scalar();
-    if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end()) {
-      problem(item.first, fmt::format("unknown key '{}'", key));
+  for (const auto& [key, value] : root.entries()) {
+    if (std::find(kKeys.begin(), kKeys.end(), key.scalar()) == kKeys.end()) {
+      problem(key, fmt::format("unknown key '{}'{}", key.scalar(),
+                               yaml::did_you_mean(key.scalar(), kKeys)));
     }
   }
   const auto text = [&](const char* key, bool required) -> std::string {
-    const YAML::Node node = root[key];
-    if (!node || !node.IsScalar() || node.Scalar().empty()) {
-      if (required) problem(node ? node : root, fmt::format("missing or empty '{}'", key));
+    const yaml::Node* node = root.find(key);
+    if (node == nullptr || !node->is_scalar() || node->scalar().empty()) {
+      if (required) problem(at(key), fmt::format("missing or empty '{}'", key));
       return {};
     }
-    return node.Scalar();
+    return node->scalar();
   };
   auto spec = std::make_shared<PatternSpec>();
   RuleMetadata meta;
   meta.id = spec->id = text("id", true);
   if (!meta.id.empty() && !meta.id.starts_with("pattern/"))
-    problem(root["id"], "a pattern rule's id starts with 'pattern/'");
+    problem(at("id"), "a pattern rule's id starts with 'pattern/'");
   meta.summary = text("summary", true);
   meta.description = text("description", false);
   if (meta.description.empty()) meta.description = meta.summary;
   spec->message = text("message", true);
   const std::string severity = text("severity", false);
   if (!severity.empty()) {
-    if (auto parsed = parse_severity(severity))
-      meta.default_severity = *parsed;
+    if (auto level = parse_severity(severity))
+      meta.default_severity = *level;
     else
-      problem(root["severity"], fmt::format("unknown severity '{}'", severity));
+      problem(at("severity"), fmt::format("unknown severity '{}'", severity));
   }
   const std::string kind = text("kind", true);
   if (kind == "existence")
@@ -288,7 +290,7 @@ std::optional<RuleMetadata> parse_pattern_rule(std::string_view yaml,
   else if (kind == "consistency")
     spec->kind = Kind::consistency;
   else if (!kind.empty())
-    problem(root["kind"],
+    problem(at("kind"),
             fmt::format("kind '{}' is not existence, substitution or consistency", kind));
   const std::string scope = text("scope", false);
   if (scope.empty() || scope == "summary")
@@ -300,10 +302,10 @@ std::optional<RuleMetadata> parse_pattern_rule(std::string_view yaml,
   else if (scope == "entry")
     spec->scope = Scope::entry;
   else
-    problem(root["scope"],
+    problem(at("scope"),
             fmt::format("scope '{}' is not summary, chinese-title, english-title or entry", scope));
 
-  const auto compile = [&](const YAML::Node& node, const std::string& source,
+  const auto compile = [&](const yaml::Node& node, const std::string& source,
                            boost::u32regex& out) {
     try {
       out = boost::make_u32regex(expand_unicode_properties(source));
@@ -314,36 +316,45 @@ std::optional<RuleMetadata> parse_pattern_rule(std::string_view yaml,
     }
   };
   if (spec->kind == Kind::consistency) {
-    const YAML::Node alternatives = root["alternatives"];
-    if (!alternatives || !alternatives.IsSequence() || alternatives.size() < 2) {
-      problem(alternatives ? alternatives : root,
-              "a consistency rule needs 'alternatives' (two or more patterns)");
+    const yaml::Node& alternatives = at("alternatives");
+    if (!alternatives.is_sequence() || alternatives.items().size() < 2) {
+      problem(alternatives, "a consistency rule needs 'alternatives' (two or more patterns)");
     } else {
-      for (const auto& a : alternatives) {
+      for (const yaml::Node& a : alternatives.items()) {
         boost::u32regex re;
-        if (compile(a, a.Scalar(), re)) {
+        if (!a.is_scalar()) {
+          problem(a, "an alternative is a pattern (a string)");
+        } else if (compile(a, a.scalar(), re)) {
           spec->alternatives.push_back(re);
-          spec->alternative_texts.push_back(a.Scalar());
+          spec->alternative_texts.push_back(a.scalar());
         }
       }
     }
   } else {
     const std::string pattern = text("pattern", true);
-    if (!pattern.empty()) compile(root["pattern"], pattern, spec->pattern);
+    if (!pattern.empty()) compile(at("pattern"), pattern, spec->pattern);
     if (spec->kind == Kind::substitution) {
-      const YAML::Node replacement = root["replacement"];
-      if (!replacement || !replacement.IsScalar())
+      const yaml::Node* replacement = root.find("replacement");
+      if (replacement == nullptr || replacement->is_map() || replacement->is_sequence())
         problem(root, "a substitution rule needs 'replacement'");
       else
-        spec->replacement = replacement.Scalar();
+        spec->replacement = replacement->scalar();
     }
   }
   meta.fixable = spec->kind == Kind::substitution;
-  if (const YAML::Node examples = root["examples"]; examples && examples.IsMap()) {
-    for (const auto& e : examples["match"])
-      spec->match_examples.push_back(e.Scalar());
-    for (const auto& e : examples["no-match"])
-      spec->no_match_examples.push_back(e.Scalar());
+  if (const yaml::Node* examples = root.find("examples")) {
+    const auto read = [&](const char* key, std::vector<std::string>& out) {
+      const yaml::Node* list = examples->find(key);
+      if (list == nullptr) return;
+      for (const yaml::Node& e : list->items()) {
+        if (e.is_scalar())
+          out.push_back(e.scalar());
+        else
+          problem(e, fmt::format("an example under '{}' is a string", key));
+      }
+    };
+    read("match", spec->match_examples);
+    read("no-match", spec->no_match_examples);
   }
   if (spec->match_examples.empty() || spec->no_match_examples.empty()) {
     problem(root,
