@@ -65,7 +65,8 @@ std::size_t to_boundary(std::string_view text, std::size_t offset) {
 
 Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
                std::shared_ptr<const CompiledGlossary> glossary,
-               const std::map<std::string, RuleOptions, std::less<>>& options)
+               const std::map<std::string, RuleOptions, std::less<>>& options,
+               const std::map<std::string, Severity, std::less<>>& severities)
     : glossary_(std::move(glossary)), today_([] {
         const std::chrono::year_month_day date{
             std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
@@ -80,6 +81,9 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
   check_selectors(catalog, selection.ignore, "--ignore");
   const auto& factories = RuleRegistry::factories();
   for (const RuleMetadata& meta : catalog.rules()) {
+    known_.push_back(meta.id);
+    const std::string family = meta.id.substr(0, meta.id.find('/'));
+    if (std::find(known_.begin(), known_.end(), family) == known_.end()) known_.push_back(family);
     const auto selected = [&](const std::vector<std::string>& selectors) {
       return std::any_of(selectors.begin(), selectors.end(),
                          [&](const std::string& s) { return matches(s, meta.id); });
@@ -100,7 +104,10 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
     } catch (const std::invalid_argument& e) {
       throw UsageError(fmt::format("rule {}: {}", meta.id, e.what()));
     }
-    rules_.push_back({meta.id, meta.default_severity, std::move(rule)});
+    const auto severity = severities.find(meta.id);
+    rules_.push_back({meta.id,
+                      severity == severities.end() ? meta.default_severity : severity->second,
+                      std::move(rule)});
   }
 }
 
@@ -129,9 +136,44 @@ std::vector<Diagnostic> Linter::run_rules(const RuleContext& context) const {
   return diagnostics;
 }
 
+const Linter::ActiveRule* Linter::active(std::string_view id) const {
+  const auto it = std::find_if(rules_.begin(), rules_.end(),
+                               [&](const ActiveRule& rule) { return rule.id == id; });
+  return it == rules_.end() ? nullptr : &*it;
+}
+
+bool Linter::runs_any(std::string_view selector) const {
+  return std::any_of(rules_.begin(), rules_.end(), [&](const ActiveRule& rule) {
+    return selector.empty() || matches(selector, rule.id);
+  });
+}
+
+Suppressions Linter::read_suppressions(const RuleContext& context,
+                                       std::vector<Diagnostic>& diagnostics) const {
+  std::vector<Suppressions::Problem> problems;
+  Suppressions suppressions = Suppressions::read(
+      context.source, context.document, known_, [&](Span span) { return context.locate(span); },
+      problems);
+  if (const ActiveRule* invalid = active("suppression/invalid")) {
+    for (Suppressions::Problem& problem : problems) {
+      diagnostics.push_back(
+          Diagnostic{invalid->id, invalid->severity, problem.span, std::move(problem.message)});
+    }
+  }
+  return suppressions;
+}
+
 std::vector<Diagnostic> Linter::diagnose(const SourceFile& source) const {
   const Document document = parse_digest(source);
-  return run_rules(RuleContext(source, document, *glossary_, today_));
+  const RuleContext context(source, document, *glossary_, today_);
+  std::vector<Diagnostic> diagnostics = run_rules(context);
+  Suppressions suppressions = read_suppressions(context, diagnostics);
+  if (!suppressions.empty()) {
+    std::erase_if(diagnostics, [&](const Diagnostic& d) {
+      return suppressions.suppresses(d.rule_id, source.lines().position(d.span.begin).line);
+    });
+  }
+  return diagnostics;
 }
 
 std::string Linter::fix(const std::string& path, std::string text) const {
@@ -148,14 +190,18 @@ FileReport Linter::check(const SourceFile& source) const {
   const Document document = parse_digest(source);
   const RuleContext context(source, document, *glossary_, today_);
   FileReport report;
+  report.path = source.path();
   std::vector<Diagnostic> diagnostics = run_rules(context);
+  report.suppressions = read_suppressions(context, diagnostics);
   // In offset order, so that resolving many findings on one long line counts its columns once.
   std::stable_sort(
       diagnostics.begin(), diagnostics.end(),
       [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
   Position cursor;
   for (const Diagnostic& diagnostic : diagnostics) {
-    report.findings.push_back(resolve(source, diagnostic, &document, &cursor));
+    Finding finding = resolve(source, diagnostic, &document, &cursor);
+    if (report.suppressions.suppresses(finding.rule_id, finding.location.start.line)) continue;
+    report.findings.push_back(std::move(finding));
   }
   std::sort(report.findings.begin(), report.findings.end(), finding_less);
   report.facts.reserve(rules_.size());
@@ -164,7 +210,7 @@ FileReport Linter::check(const SourceFile& source) const {
   return report;
 }
 
-std::vector<Finding> Linter::judge(const std::vector<const FileReport*>& reports) const {
+std::vector<Finding> Linter::judge(const std::vector<FileReport*>& reports) const {
   class Sink final : public FindingSink {
    public:
     Sink(std::vector<Finding>& out, const ActiveRule& rule) : out_(out), rule_(rule) {}
@@ -187,6 +233,27 @@ std::vector<Finding> Linter::judge(const std::vector<const FileReport*>& reports
     if (facts.empty()) continue;
     Sink sink(findings, rules_[r]);
     rules_[r].rule->judge(facts, sink);
+  }
+  // A file's comments apply to the corpus pass's findings in it too.
+  std::map<std::string_view, FileReport*> by_path;
+  for (FileReport* report : reports) {
+    if (!report->suppressions.empty()) by_path.emplace(report->path, report);
+  }
+  if (by_path.empty()) return findings;
+  std::erase_if(findings, [&](const Finding& f) {
+    const auto it = by_path.find(f.location.path);
+    return it != by_path.end() &&
+           it->second->suppressions.suppresses(f.rule_id, f.location.start.line);
+  });
+  if (const ActiveRule* unused = active("suppression/unused")) {
+    for (const auto& [path, report] : by_path) {
+      for (Finding& f : report->suppressions.unused(
+               [&](std::string_view selector) { return runs_any(selector); })) {
+        f.rule_id = unused->id;
+        f.severity = unused->severity;
+        findings.push_back(std::move(f));
+      }
+    }
   }
   return findings;
 }

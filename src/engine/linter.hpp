@@ -7,6 +7,7 @@
 
 #include "core/finding.hpp"
 #include "core/source.hpp"
+#include "engine/suppressions.hpp"
 #include "rules/catalog.hpp"
 #include "rules/rule.hpp"
 
@@ -28,22 +29,26 @@ struct RuleSelection {
 // What checking one file yields: its findings, and the facts each rule gathered for the corpus pass
 // (one slot per active rule, empty for rules that gather nothing).
 struct FileReport {
+  std::string path;
   std::vector<Finding> findings;
   std::vector<std::unique_ptr<FileFacts>> facts;
+  Suppressions suppressions;  // still needed for the corpus pass's findings
 };
 
 // The rule set of a run, instantiated once and shared read-only by all worker threads.
 class Linter {
  public:
-  // `options` are per rule id; options of rules that do not run are ignored.
+  // `options` and `severities` are per rule id; those of rules that do not run are ignored.
   Linter(const RuleCatalog& catalog, const RuleSelection& selection,
          std::shared_ptr<const CompiledGlossary> glossary,
-         const std::map<std::string, RuleOptions, std::less<>>& options = {});
+         const std::map<std::string, RuleOptions, std::less<>>& options = {},
+         const std::map<std::string, Severity, std::less<>>& severities = {});
 
   // Parses and checks one file; findings come back resolved and sorted.
   [[nodiscard]] FileReport check(const SourceFile& source) const;
-  // The corpus pass over the reports of every file of the run, in input order.
-  [[nodiscard]] std::vector<Finding> judge(const std::vector<const FileReport*>& reports) const;
+  // The corpus pass over the reports of every file of the run, in input order; then the
+  // suppression comments that suppressed nothing (suppression/unused).
+  [[nodiscard]] std::vector<Finding> judge(const std::vector<FileReport*>& reports) const;
   // check() and judge() for a run of one file.
   [[nodiscard]] std::vector<Finding> lint(const SourceFile& source) const;
   // The raw diagnostics of one file, for the fixer and tests that look at byte spans.
@@ -65,8 +70,14 @@ class Linter {
     std::unique_ptr<Rule> rule;
   };
   std::vector<Diagnostic> run_rules(const RuleContext& context) const;
+  // The file's suppression comments; problems with them become suppression/invalid diagnostics.
+  Suppressions read_suppressions(const RuleContext& context,
+                                 std::vector<Diagnostic>& diagnostics) const;
+  [[nodiscard]] const ActiveRule* active(std::string_view id) const;
+  [[nodiscard]] bool runs_any(std::string_view selector) const;
 
   std::vector<ActiveRule> rules_;
+  std::vector<std::string> known_;  // every rule id and family of the catalogue
   std::shared_ptr<const CompiledGlossary> glossary_;
   std::chrono::year_month today_;
 };

@@ -79,7 +79,7 @@ RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned j
   }
 
   RunResult result;
-  std::vector<const FileReport*> reports;
+  std::vector<FileReport*> reports;
   for (FileOutcome& outcome : outcomes) {
     result.diff += outcome.diff;
     result.files_fixed += outcome.fixed ? 1 : 0;

@@ -51,6 +51,14 @@ int heading_level(std::string_view text, Span line) {
   return level;
 }
 
+bool is_comment_line(std::string_view text, Span line) {
+  const std::size_t begin = skip_spaces(text, line.begin, line.end);
+  const std::size_t end = trim_end(text, begin, line.end);
+  const std::string_view content = text.substr(begin, end - begin);
+  return content.starts_with("<!--") && content.ends_with("-->") &&
+         content.find("-->") == content.size() - 3;
+}
+
 bool is_fence(std::string_view text, Span line) {
   const std::size_t i = skip_spaces(text, line.begin, line.end);
   if (i - line.begin > 3 || i + 3 > line.end) return false;
@@ -194,7 +202,13 @@ Document parse_digest(const SourceFile& source) {
     entry.heading = index.line_span(h);
     entry.heading_level = levels[h];
     entry.english_title = heading_text(text, entry.heading);
-    entry.separated = h == 0 || line(h - 1).blank;
+    // Comment lines just above a heading (`<!-- bilint-disable-entry … -->`) belong to it: the
+    // blank line may come before them. GFM ends such an HTML block at its line, so the heading
+    // still renders as one.
+    std::size_t above = h;
+    while (above > 0 && is_comment_line(text, index.line_span(above - 1)))
+      --above;
+    entry.separated = above == 0 || line(above - 1).blank;
     entry.extent = {line_start(h), line_start(stop)};
 
     std::size_t body = h + 1;
