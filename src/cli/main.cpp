@@ -12,6 +12,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "engine/baseline.hpp"
+#include "engine/changed_lines.hpp"
+#include "engine/config.hpp"
 #include "engine/glossary_loading.hpp"
 #include "engine/inputs.hpp"
 #include "engine/linter.hpp"
@@ -49,7 +52,12 @@ struct CheckOptions {
   std::vector<std::string> online_excludes;
   std::vector<std::string> rule_options;
   std::vector<std::string> pattern_files;
-  std::string fail_level = "warning";
+  std::string fail_level;  // empty: the configuration's, else warning
+  std::string config;
+  bool isolated = false;
+  std::string baseline;
+  std::string write_baseline;
+  std::string diff_base;
   std::string column_unit = "codepoint";
   std::string color = "auto";
   unsigned jobs = 0;
@@ -87,9 +95,50 @@ void write_stdout(const std::string& text) {
 
 RuleCatalog with_pattern_files(const RuleCatalog& base, const std::vector<std::string>& files);
 
-int run_check(const CheckOptions& options, const std::string& command_line) {
-  const RuleCatalog catalog = with_pattern_files(RuleCatalog::builtin(), options.pattern_files);
+// The configuration that applies to a file: --config, or the nearest .bilint.yaml, or the defaults.
+class ConfigResolver {
+ public:
+  explicit ConfigResolver(const CheckOptions& options) : options_(options) {
+    if (!options.config.empty()) explicit_ = std::make_shared<Config>(load(options.config));
+  }
+  std::shared_ptr<const Config> for_file(const std::string& path) {
+    if (explicit_) return explicit_;
+    const std::string found = options_.isolated ? std::string() : find_config(path);
+    auto& slot = loaded_[found];
+    if (!slot) slot = std::make_shared<Config>(found.empty() ? Config{} : load(found));
+    return slot;
+  }
+
+ private:
+  static Config load(const std::string& path) {
+    try {
+      return load_config(path);
+    } catch (const ConfigError& e) {
+      throw UsageError(e.what());
+    }
+  }
+  const CheckOptions& options_;
+  std::shared_ptr<Config> explicit_;
+  std::map<std::string, std::shared_ptr<Config>> loaded_;
+};
+
+// The linter for the files under one configuration: its rules, levels and options, then the
+// command line's on top.
+Linter make_linter(const Config& config, const RuleCatalog& catalog, const CheckOptions& options) {
   std::map<std::string, RuleOptions, std::less<>> rule_options;
+  std::map<std::string, Severity, std::less<>> severities;
+  RuleSelection selection{options.select, options.ignore};
+  for (const RuleMetadata& rule : catalog.rules()) {
+    const std::optional<Config::Effective> setting = config.effective(rule);
+    if (!setting) {
+      // Off in the configuration; naming it in --select turns it back on.
+      if (std::find(options.select.begin(), options.select.end(), rule.id) == options.select.end())
+        selection.ignore.push_back(rule.id);
+      continue;
+    }
+    severities[rule.id] = setting->severity;
+    if (!setting->options.empty()) rule_options[rule.id] = setting->options;
+  }
   for (const std::string& option : options.rule_options) {
     const std::size_t colon = option.find(':');
     const std::size_t equals = option.find('=', colon == std::string::npos ? 0 : colon);
@@ -112,11 +161,18 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
       excludes += pattern + "\n";
     if (!excludes.empty()) dead["exclude"] = excludes;
   }
-  const Linter linter(
-      catalog, RuleSelection{options.select, options.ignore},
-      options.glossaries.empty() ? default_glossary() : load_glossaries(options.glossaries),
-      rule_options);
+  std::shared_ptr<const CompiledGlossary> glossary;
+  if (!options.glossaries.empty()) {
+    glossary = load_glossaries(options.glossaries);
+  } else if (config.glossaries) {
+    glossary = load_glossaries(*config.glossaries);
+  } else {
+    glossary = default_glossary();
+  }
+  return Linter(catalog, selection, glossary, rule_options, severities);
+}
 
+int run_check(const CheckOptions& options, const std::string& command_line) {
   std::vector<InputError> errors;
   std::vector<Input> inputs;
   if (options.use_stdin) {
@@ -126,8 +182,72 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     inputs = collect_inputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths,
                             errors);
   }
+
+  // Files under the same configuration are linted together (one corpus pass per configuration).
+  ConfigResolver resolver(options);
+  std::vector<std::pair<std::shared_ptr<const Config>, std::vector<Input>>> groups;
+  for (Input& input : inputs) {
+    const std::shared_ptr<const Config> config = resolver.for_file(
+        input.text ? (options.stdin_filename == "<stdin>" ? std::string(".") : input.path)
+                   : input.path);
+    if (!input.text &&
+        (config->excludes(input.path) || (input.walked && !config->includes(input.path))))
+      continue;
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&](const auto& g) { return g.first == config; });
+    if (group == groups.end()) group = groups.insert(groups.end(), {config, {}});
+    group->second.push_back(std::move(input));
+  }
+  if (groups.empty()) groups.emplace_back(resolver.for_file("."), std::vector<Input>{});
+
   const RunMode mode = options.diff ? RunMode::diff : options.fix ? RunMode::fix : RunMode::check;
-  RunResult result = run(linter, inputs, options.jobs, mode);
+  RunResult result;
+  RuleCatalog report_catalog = with_pattern_files(RuleCatalog::builtin(), options.pattern_files);
+  std::vector<Finding> failing;  // at or above the fail level of their configuration
+  for (const auto& [config, group_inputs] : groups) {
+    const RuleCatalog catalog = with_pattern_files(config->catalog, options.pattern_files);
+    const Linter linter = make_linter(*config, catalog, options);
+    RunResult part = run(linter, group_inputs, options.jobs, mode);
+    const Severity fail = options.fail_level.empty()
+                              ? config->fail_level.value_or(Severity::warning)
+                              : *parse_severity(options.fail_level);
+    for (const Finding& f : part.findings) {
+      if (f.severity >= fail) failing.push_back(f);
+    }
+    for (const RuleMetadata& rule : catalog.rules()) {
+      if (report_catalog.find(rule.id) == nullptr) report_catalog = report_catalog.with(rule);
+    }
+    std::move(part.findings.begin(), part.findings.end(), std::back_inserter(result.findings));
+    std::move(part.errors.begin(), part.errors.end(), std::back_inserter(result.errors));
+    result.files_checked += part.files_checked;
+    result.files_fixed += part.files_fixed;
+    result.diff += part.diff;
+  }
+  std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
+
+  if (!options.write_baseline.empty()) {
+    const std::string text = Baseline::render(options.write_baseline, result.findings);
+    if (const std::string error = write_file_atomically(options.write_baseline, text);
+        !error.empty()) {
+      throw UsageError(fmt::format("{}: {}", options.write_baseline, error));
+    }
+    std::fputs(fmt::format("bilint: wrote {} finding{} to {}\n", result.findings.size(),
+                           result.findings.size() == 1 ? "" : "s", options.write_baseline)
+                   .c_str(),
+               stderr);
+    return kExitClean;
+  }
+  // Findings the baseline accepts, or on lines the change does not touch, are not reported.
+  std::optional<Baseline> baseline;
+  if (!options.baseline.empty()) baseline = Baseline::load(options.baseline);
+  std::optional<ChangedLines> changed;
+  if (!options.diff_base.empty()) changed = ChangedLines::since(options.diff_base);
+  const auto dropped = [&](const Finding& f) {
+    return (baseline && baseline->contains(f)) || (changed && !changed->touches(f));
+  };
+  std::erase_if(result.findings, dropped);
+  std::erase_if(failing, dropped);
+
   errors.insert(errors.end(), result.errors.begin(), result.errors.end());
   std::sort(errors.begin(), errors.end(),
             [](const InputError& a, const InputError& b) { return a.path < b.path; });
@@ -143,7 +263,7 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   ReportOptions report;
   report.column_unit = kUnits.at(options.column_unit);
   report.color = options.output.empty() && use_color(options.color);
-  report.catalog = &catalog;
+  report.catalog = &report_catalog;
   report.command_line = command_line;
   if (mode == RunMode::diff) {
     write_stdout(result.diff);
@@ -157,12 +277,8 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
              !error.empty()) {
     throw UsageError(fmt::format("{}: {}", options.output, error));
   }
-
   if (!errors.empty()) return kExitUsage;
-  const Severity fail = *parse_severity(options.fail_level);
-  const bool failed = std::any_of(result.findings.begin(), result.findings.end(),
-                                  [&](const Finding& f) { return f.severity >= fail; });
-  return failed ? kExitFindings : kExitClean;
+  return failing.empty() ? kExitClean : kExitFindings;
 }
 
 // The built-in catalogue plus the team's pattern rule files; any problem is a usage error.
@@ -185,6 +301,30 @@ RuleCatalog with_pattern_files(const RuleCatalog& base, const std::vector<std::s
     throw UsageError(message);
   }
   return catalog;
+}
+
+int run_config(const std::string& path, const std::string& config_file) {
+  const std::string found = config_file.empty() ? find_config(path) : config_file;
+  try {
+    write_stdout(describe(found.empty() ? Config{} : load_config(found)));
+  } catch (const ConfigError& e) {
+    throw UsageError(e.what());
+  }
+  return kExitClean;
+}
+
+int run_init(bool force) {
+  const std::string path = kConfigName;
+  if (!force && std::filesystem::exists(path)) {
+    throw UsageError(fmt::format("{} exists already; --force replaces it", path));
+  }
+  if (const std::string error = write_file_atomically(path, std::string(starter_config()));
+      !error.empty()) {
+    throw UsageError(fmt::format("{}: {}", path, error));
+  }
+  write_stdout(
+      fmt::format("wrote {}; see what applies to a file with 'bilint config PATH'\n", path));
+  return kExitClean;
 }
 
 int run_rules_check(const std::vector<std::string>& files) {
@@ -313,9 +453,20 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   check_cmd
       ->add_option("--fail-level", check.fail_level,
-                   "Exit 1 when a finding has at least this severity")
-      ->check(CLI::IsMember({"note", "warning", "error"}))
-      ->capture_default_str();
+                   "Exit 1 when a finding has at least this severity (default: the "
+                   "configuration's, else warning)")
+      ->check(CLI::IsMember({"note", "warning", "error"}));
+  check_cmd->add_option("--config", check.config,
+                        "Use this configuration file for every file (default: the nearest "
+                        ".bilint.yaml above each file, up to the repository root)");
+  check_cmd->add_flag("--isolated", check.isolated, "Ignore every .bilint.yaml");
+  check_cmd->add_option("--baseline", check.baseline,
+                        "Report only findings not recorded in this baseline file");
+  check_cmd->add_option("--write-baseline", check.write_baseline,
+                        "Record every finding in this baseline file (atomically) and exit 0");
+  check_cmd->add_option("--diff-base", check.diff_base,
+                        "Report only findings on lines changed since this git revision (files git "
+                        "does not track count as changed)");
   check_cmd->add_option("--column-unit", check.column_unit, "How columns are counted")
       ->check(CLI::IsMember({"codepoint", "utf16", "byte", "display"}))
       ->capture_default_str();
@@ -333,6 +484,18 @@ int main(int argc, char** argv) {
   CLI::App* rules_check_cmd =
       rules_cmd->add_subcommand("check", "Validate pattern rule files and run their examples");
   rules_check_cmd->add_option("files", rules_check_files, "Pattern rule YAML files")->required();
+
+  CLI::App* config_cmd =
+      app.add_subcommand("config", "Print the configuration that applies to a file or directory");
+  std::string config_path = ".";
+  std::string config_file;
+  config_cmd->add_option("path", config_path, "File or directory")->capture_default_str();
+  config_cmd->add_option("--config", config_file, "This configuration file instead of the nearest");
+
+  CLI::App* init_cmd =
+      app.add_subcommand("init", "Write a commented starting .bilint.yaml in this directory");
+  bool init_force = false;
+  init_cmd->add_flag("--force", init_force, "Replace an existing .bilint.yaml");
 
   CLI::App* glossary_cmd = app.add_subcommand("glossary", "Work with glossaries");
   glossary_cmd->require_subcommand(1);
@@ -360,6 +523,10 @@ int main(int argc, char** argv) {
         throw UsageError("--stdin takes no paths");
       }
       if (check.fix && check.diff) throw UsageError("--fix and --diff exclude each other");
+      if (check.isolated && !check.config.empty())
+        throw UsageError("--isolated and --config exclude each other");
+      if (!check.baseline.empty() && !check.write_baseline.empty())
+        throw UsageError("--baseline and --write-baseline exclude each other");
       std::string command_line;
       for (int i = 0; i < argc; ++i) {
         if (i > 0) command_line += ' ';
@@ -369,11 +536,20 @@ int main(int argc, char** argv) {
       }
       return run_check(check, command_line);
     }
+    if (*config_cmd) return run_config(config_path, config_file);
+    if (*init_cmd) return run_init(init_force);
     if (*rules_check_cmd) return run_rules_check(rules_check_files);
     if (*rules_cmd) return run_rules(docs_directory);
     if (*glossary_check_cmd) return run_glossary_check(glossary_files);
   } catch (const UsageError& e) {
-    std::fputs(fmt::format("bilint: error: {}\n", e.what()).c_str(), stderr);
+    // One "bilint: error:" per problem, so that each line reads like a compiler's.
+    std::string message = e.what();
+    for (std::size_t at = message.find('\n'); at != std::string::npos;
+         at = message.find('\n', at + 1)) {
+      if (message.compare(at + 1, 15, "bilint: error: ") != 0)
+        message.insert(at + 1, "bilint: error: ");
+    }
+    std::fputs(fmt::format("bilint: error: {}\n", message).c_str(), stderr);
     return kExitUsage;
   }
   return kExitUsage;

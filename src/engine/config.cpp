@@ -71,6 +71,7 @@ class ConfigReader {
 
   std::vector<std::string> strings(const yaml::Node& node, const char* key) {
     std::vector<std::string> out;
+    if (node.is_null()) return out;
     if (!node.is_sequence()) {
       error(node, fmt::format("'{}' must be a list of strings", key));
       return out;
@@ -107,6 +108,7 @@ const std::vector<std::string_view> kTopKeys = {"fail-level", "glossaries", "rul
                                                 "include",    "exclude",    "rules"};
 
 void read_rules(const yaml::Node& rules, Config& config, ConfigReader& reader) {
+  if (rules.is_null()) return;  // only comments under it, as `bilint init` writes
   if (!rules.is_map()) {
     reader.error(rules, "'rules' maps rule ids or families to a level or {severity, options}");
     return;

@@ -14,6 +14,12 @@ std::shared_ptr<const CompiledGlossary> load_glossaries(const std::vector<std::s
   std::vector<GlossaryError> errors;
   Glossary merged;
   for (const std::string& path : paths) {
+    if (path == kBuiltinGlossary) {
+      merged.merge(
+          Glossary::parse(default_glossary_text(), std::string(kDefaultGlossaryName), errors),
+          errors);
+      continue;
+    }
     std::string error;
     const std::optional<std::string> text = read_file(path, error);
     if (!text) {

@@ -9,6 +9,9 @@
 
 namespace bilint {
 
+// The name that stands for the built-in glossary in a list of glossary files.
+inline constexpr const char* kBuiltinGlossary = "builtin";
+
 // Reads, validates and merges glossary files in order (later files override earlier ones per term)
 // and compiles the result. Throws UsageError listing every problem as `file:line:col: error: ...`.
 std::shared_ptr<const CompiledGlossary> load_glossaries(const std::vector<std::string>& paths);

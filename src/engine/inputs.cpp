@@ -59,7 +59,7 @@ void walk(const std::string& directory, std::vector<DirectoryId>& ancestors,
       walk(path, ancestors, inputs, errors);
       ancestors.pop_back();
     } else if (S_ISREG(st.st_mode) && name.ends_with(".md")) {
-      inputs.push_back({path, std::nullopt});
+      inputs.push_back({path, std::nullopt, true});
     }
   }
 }

@@ -10,6 +10,7 @@ namespace bilint {
 struct Input {
   std::string path;
   std::optional<std::string> text;
+  bool walked = false;  // found by walking a directory, rather than named
 };
 
 // An input that could not be linted; reported on stderr, and the run exits with 2.

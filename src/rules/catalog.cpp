@@ -139,6 +139,14 @@ RuleCatalog RuleCatalog::with_pattern_rules(
   return catalog;
 }
 
+RuleCatalog RuleCatalog::with(const RuleMetadata& rule) const {
+  RuleCatalog catalog = *this;
+  catalog.rules_.push_back(rule);
+  std::sort(catalog.rules_.begin(), catalog.rules_.end(),
+            [](const RuleMetadata& a, const RuleMetadata& b) { return a.id < b.id; });
+  return catalog;
+}
+
 const RuleCatalog& RuleCatalog::builtin() {
   static const RuleCatalog catalog = load(embedded::rule_metadata_files());
   return catalog;

@@ -43,6 +43,8 @@ class RuleCatalog {
   [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }
   // This catalogue plus the pattern rules of `files` (path, YAML); problems name the file and
   // position.
+  // This catalogue plus one more rule (for a report over runs with different pattern rules).
+  [[nodiscard]] RuleCatalog with(const RuleMetadata& rule) const;
   [[nodiscard]] RuleCatalog with_pattern_rules(
       const std::vector<std::pair<std::string, std::string>>& files) const;
 
