@@ -26,7 +26,12 @@ std::string git(const std::vector<std::string>& args) {
     std::string message = result.error;
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
       message.pop_back();
-    throw UsageError(fmt::format("--diff-base: git {} failed: {}", args.front(),
+    // The subcommand: the first argument that is no option (nor the value of -c).
+    const auto command = std::find_if(args.begin(), args.end(), [](const std::string& a) {
+      return !a.starts_with('-') && a.find('=') == std::string::npos;
+    });
+    throw UsageError(fmt::format("--diff-base: git {} failed: {}",
+                                 command == args.end() ? args.front() : *command,
                                  message.empty() ? "no message" : message));
   }
   return result.output;

@@ -285,13 +285,19 @@ std::string find_config(const std::string& file) {
 
 std::optional<Config::Effective> Config::effective(const RuleMetadata& rule) const {
   Effective result{rule.default_severity, {}};
+  bool off = false;
   for (const std::string& key : {std::string("all"), family_of(rule.id), rule.id}) {
     const auto it = rules.find(key);
     if (it == rules.end()) continue;
-    if (it->second.off) return std::nullopt;
-    if (it->second.severity) result.severity = *it->second.severity;
+    // The more specific setting wins: `all: off` with `term/variant: note` runs term/variant.
+    if (it->second.off) off = true;
+    if (it->second.severity) {
+      off = false;
+      result.severity = *it->second.severity;
+    }
     if (!it->second.options.empty()) result.options = it->second.options;
   }
+  if (off) return std::nullopt;
   return result;
 }
 
