@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libicu-dev libyaml-dev pkg-config libboost-regex-dev libfmt-dev libcli11-dev nlohmann-json3-dev
+  libicu-dev libyaml-dev libboost-regex-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libcurl4-openssl-dev zlib1g-dev libgtest-dev libbenchmark-dev
   cmark-gfm pre-commit clang-format util-linux clang libclang-rt-14-dev
 )
