@@ -204,8 +204,12 @@ Config load_config(const std::string& path) {
   std::string read_error;
   const std::optional<std::string> text = read_file(path, read_error);
   if (!text) throw ConfigError(fmt::format("{}: cannot read configuration: {}", path, read_error));
+  return parse_config(*text, path);
+}
+
+Config parse_config(std::string_view text, const std::string& path) {
   yaml::Error syntax;
-  const std::optional<yaml::Node> root = yaml::parse(*text, syntax);
+  const std::optional<yaml::Node> root = yaml::parse(text, syntax);
   if (!root) {
     throw ConfigError(
         fmt::format("{}:{}:{}: {}", path, syntax.mark.line, syntax.mark.column, syntax.message));

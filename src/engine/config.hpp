@@ -56,6 +56,8 @@ struct ConfigError : std::runtime_error {
 // Reads and validates a configuration file; every problem is reported, as "file:line:col: message"
 // lines in the ConfigError, with "did you mean" for misspelt keys and rule ids.
 Config load_config(const std::string& path);
+// The same for text already read; `path` names it in messages and anchors relative paths.
+Config parse_config(std::string_view text, const std::string& path);
 
 // The nearest `.bilint.yaml` for a file: in its directory or the closest parent, stopping at the
 // repository root (a directory holding `.git`). Empty when there is none.

@@ -156,8 +156,8 @@ Suppressions Linter::read_suppressions(const RuleContext& context,
       problems);
   if (const ActiveRule* invalid = active("suppression/invalid")) {
     for (Suppressions::Problem& problem : problems) {
-      diagnostics.push_back(
-          Diagnostic{invalid->id, invalid->severity, problem.span, std::move(problem.message)});
+      diagnostics.push_back(Diagnostic{
+          invalid->id, invalid->severity, problem.span, std::move(problem.message), {}, {}});
     }
   }
   return suppressions;
