@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -390,6 +391,9 @@ int run_rules(const std::string& docs_directory) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file size limit (ulimit -f), a write fails with EFBIG, which --fix reports and survives,
+  // instead of the signal killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"bilint: a translation-consistency linter for bilingual English/Chinese digests",
                "bilint"};
   app.set_version_flag("--version", std::string("bilint ") + BILINT_VERSION);

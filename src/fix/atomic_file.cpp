@@ -12,6 +12,13 @@ namespace bilint {
 
 std::string write_file_atomically(const std::string& path, std::string_view bytes) {
   const std::filesystem::path target(path);
+  // A file its owner made read-only is not replaced (rename would do it, and root may write
+  // anything): the owner's wish is kept, whoever runs bilint.
+  struct stat existing {};
+  const bool exists = ::stat(path.c_str(), &existing) == 0;
+  if (exists && (existing.st_mode & S_IWUSR) == 0) {
+    return "the file is read-only";
+  }
   const std::filesystem::path directory =
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   // Built with append: GCC 12 reports a false -Wrestrict for `"." + name + "..."` at -O3.
@@ -37,8 +44,7 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
     }
     written += static_cast<std::size_t>(n);
   }
-  struct stat st {};
-  const mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
+  const mode_t mode = exists ? (existing.st_mode & 07777) : 0644;
   if (::fchmod(fd, mode) != 0) return fail("cannot set permissions");
   if (::fsync(fd) != 0) return fail("cannot flush to disk");
   if (::close(fd) != 0) {

@@ -91,9 +91,11 @@ std::string GccReporter::render(const RunResult& result) const {
                    styled(fmt::emphasis::bold, f.message), fmt::format("[{}]", f.rule_id));
     if (options_.show_source) {
       const CaretLines lines = render_caret(f);
+      // Five columns, as GCC, or more for line numbers past 99,999, so the bars stay aligned.
       const std::string gutter = fmt::format("{:>5}", at.start.line);
       fmt::format_to(
-          std::back_inserter(out), "{} | {}\n{:>5} | {}\n", gutter, lines.source, "",
+          std::back_inserter(out), "{} | {}\n{:>{}} | {}\n", gutter, lines.source, "",
+          gutter.size(),
           styled(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green), lines.caret));
     }
     for (const RelatedLocation& related : f.related) {

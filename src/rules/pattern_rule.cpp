@@ -129,31 +129,66 @@ class PatternRule final : public Rule {
     if (at < run.end) search_valid(text, {at, run.end}, re, sink, visit);
   }
 
+  // Boost bounds the work of one search (10^8 states on UTF-8 iterators), which a search of a long
+  // paragraph with no match exceeds for any pattern. Long runs are therefore searched in windows:
+  // a match must start in its window but may run on kWindowOverlap bytes past it, and look-behinds
+  // see the text before the window (match_prev_avail). Only a match longer than the overlap that
+  // starts near a window's end could be missed.
+  static constexpr std::size_t kWindow = 1 << 20;
+  static constexpr std::size_t kWindowOverlap = 1 << 16;
+
   template <typename Visit>
   void search_valid(std::string_view text, Span run, const boost::u32regex& re,
                     DiagnosticSink& sink, Visit visit) const {
-    const char* begin = text.data() + run.begin;
-    const char* end = text.data() + run.end;
+    std::size_t next_start = run.begin;  // matches before this were reported by the last window
+    for (std::size_t start = run.begin; start < run.end;) {
+      const std::size_t limit =
+          start + kWindow >= run.end ? run.end : boundary(text, start + kWindow);
+      const std::size_t end =
+          limit == run.end ? run.end : boundary(text, std::min(run.end, limit + kWindowOverlap));
+      const auto flags = start > run.begin ? kSearchFlags | boost::match_prev_avail : kSearchFlags;
+      if (!search_window(text, {start, end}, limit, flags, re, sink, visit, next_start)) return;
+      start = limit;
+    }
+  }
+
+  static std::size_t boundary(std::string_view text, std::size_t at) {
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+      ++at;
+    return at;
+  }
+
+  template <typename Visit>
+  bool search_window(std::string_view text, Span window, std::size_t limit,
+                     boost::match_flag_type flags, const boost::u32regex& re, DiagnosticSink& sink,
+                     Visit visit, std::size_t& next_start) const {
+    const char* begin = text.data() + window.begin;
+    const char* end = text.data() + window.end;
     try {
-      boost::u32regex_iterator<const char*> it(begin, end, re, kSearchFlags);
+      boost::u32regex_iterator<const char*> it(begin, end, re, flags);
       for (; it != boost::u32regex_iterator<const char*>(); ++it) {
         const auto& m = *it;
         const Span span{static_cast<std::size_t>(m[0].first - text.data()),
                         static_cast<std::size_t>(m[0].second - text.data())};
-        if (span.empty()) continue;
+        if (span.begin >= limit) break;
+        if (span.empty() || span.begin < next_start) continue;
         visit(m, span);
+        next_start = span.end;
       }
+      return true;
     } catch (const std::out_of_range&) {
       // Not reached for valid UTF-8; never let one file stop the run.
+      return true;
     } catch (const std::runtime_error&) {
       // Boost bounds the work of one search and throws when it is exceeded.
-      sink.report(Report{run,
+      sink.report(Report{window,
                          fmt::format("{} gave up on this text: matching took too many steps "
                                      "(catastrophic backtracking); simplify the pattern",
                                      spec_->id),
                          {},
                          {},
                          Severity::error});
+      return false;
     }
   }
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <memory>
 
 #include <curl/curl.h>
@@ -27,7 +28,12 @@ std::string problem(std::string_view url) {
   const CURLUcode code =
       curl_url_set(handle.get(), CURLUPART_URL, copy.c_str(), CURLU_NON_SUPPORT_SCHEME);
   if (code != CURLUE_OK) {
-    return fmt::format("'{}' is not a valid URL: {}", url, curl_url_strerror(code));
+    // A message quotes at most 80 bytes of the URL (on a character boundary); the span has it all.
+    std::size_t cut = std::min<std::size_t>(url.size(), 80);
+    while (cut < url.size() && (static_cast<unsigned char>(url[cut]) & 0xC0) == 0x80)
+      --cut;
+    return fmt::format("'{}{}' is not a valid URL: {}", url.substr(0, cut),
+                       cut < url.size() ? "…" : "", curl_url_strerror(code));
   }
   char* scheme = nullptr;
   std::string scheme_text;
