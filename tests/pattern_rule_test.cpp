@@ -1,7 +1,5 @@
 #include "rules/pattern_rule.hpp"
 
-#include <chrono>
-
 #include <boost/regex/icu.hpp>
 #include <gtest/gtest.h>
 #include <unicode/uniset.h>
@@ -104,10 +102,9 @@ TEST(PatternRule, CatastrophicBacktrackingEndsQuicklyWithAClearError) {
              "pattern: '(a+)+b'\nexamples: {match: [ab], no-match: [c]}\n");
   write_file(dir / "d.md", "## A\n[甲](https://arxiv.org/abs/2409.00001)\n\n" +
                                std::string(40, 'a') + "c 其余正常。\n");
-  const auto start = std::chrono::steady_clock::now();
+  // Unbounded, this search would take 2^40 steps; the suite's time limit would stop it.
   const CommandResult r = testing::run_command(
       "'" + kBilint + "' check --rules slow.yaml --select pattern/slow,entry d.md", dir.path());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("d.md:4:1: error: pattern/slow gave up on this text: "), std::string::npos)
       << r.out;
