@@ -13,6 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::CommandResult;
+using testing::kVariantEntry;
 using testing::slurp;
 using testing::TempDir;
 using testing::write_file;
@@ -20,18 +21,8 @@ using testing::write_file;
 const fs::path kSource = BILINT_SOURCE_DIR;
 const std::string kBilint = BILINT_BINARY;
 
-constexpr std::string_view kVariantEntry =
-    "## Scaling Large Language Models\n"
-    "[大型语言模型的扩展](https://arxiv.org/abs/2401.00001)\n"
-    "\n"
-    "我们研究了模型规模与性能的关系。\n";
-
 CommandResult sh(const std::string& command, const fs::path& cwd) {
-  return testing::run_command(
-      "export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-      "GIT_COMMITTER_EMAIL=t@example.com; " +
-          command,
-      cwd);
+  return testing::run_command(std::string(testing::kGitIdentity) + command, cwd);
 }
 
 TEST(Action, EveryStepRunsAScriptThatExists) {

@@ -16,6 +16,18 @@ struct CommandResult {
   std::string err;
 };
 
+// One entry whose only finding with the default rules is a term/variant (大型语言模型) at 2:2.
+inline constexpr std::string_view kVariantEntry =
+    "## Scaling Large Language Models\n"
+    "[大型语言模型的扩展](https://arxiv.org/abs/2401.00001)\n"
+    "\n"
+    "我们研究了模型规模与性能的关系。\n";
+
+// A shell prefix giving git an identity, for tests that commit.
+inline constexpr std::string_view kGitIdentity =
+    "export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
+    "GIT_COMMITTER_EMAIL=t@example.com; ";
+
 inline std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;

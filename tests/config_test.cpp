@@ -13,18 +13,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::CommandResult;
+using testing::kVariantEntry;
 using testing::slurp;
 using testing::TempDir;
 using testing::write_file;
 
 const std::string kBilint = BILINT_BINARY;
-
-// One entry with one term/variant finding (大型语言模型) at 2:2 and nothing else.
-constexpr std::string_view kVariantEntry =
-    "## Scaling Large Language Models\n"
-    "[大型语言模型的扩展](https://arxiv.org/abs/2401.00001)\n"
-    "\n"
-    "我们研究了模型规模与性能的关系。\n";
 
 CommandResult bilint(const std::string& args, const fs::path& cwd) {
   return testing::run_command("NO_COLOR= '" + kBilint + "' " + args, cwd);
@@ -275,8 +269,7 @@ TEST(Baseline, OnlyNewFindingsAreReportedAndTheBaselineSurvivesEditsElsewhere) {
 TEST(DiffBase, OnlyFindingsOnChangedLinesAndUntrackedFilesAreReported) {
   TempDir dir;
   const auto git = [&](const std::string& args) {
-    return testing::run_command("git -c user.email=t@example.com -c user.name=t " + args,
-                                dir.path());
+    return testing::run_command(std::string(testing::kGitIdentity) + "git " + args, dir.path());
   };
   ASSERT_EQ(git("init -q").exit_code, 0);
   write_file(dir / "a.md", std::string(kVariantEntry) + "\n本段提到大型语言模型。\n");

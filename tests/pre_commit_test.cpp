@@ -23,24 +23,17 @@ constexpr std::string_view kClean =
     "[OLMoE：开源的混合专家语言模型](https://arxiv.org/abs/2409.02060)\n"
     "\n"
     "我们介绍了 OLMoE，一种完全开源的语言模型。\n";
-constexpr std::string_view kDefect =
-    "## Scaling Large Language Models\n"
-    "[大型语言模型的扩展](https://arxiv.org/abs/2401.00001)\n"
-    "\n"
-    "我们研究了模型规模与性能的关系。\n";
 
 class PreCommit : public ::testing::Test {
  protected:
   // Runs a command in `cwd` with bilint on PATH, pre-commit's cache inside the test, and a git
   // identity.
   CommandResult sh(const std::string& command, const fs::path& cwd) {
-    return testing::run_command(
-        "export PATH='" + kBinaryDirectory.string() + "':\"$PATH\" PRE_COMMIT_HOME='" +
-            (home_ / "cache").string() + "' HOME='" + home_.path().string() +
-            "' GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-            "GIT_COMMITTER_EMAIL=t@example.com NO_COLOR=1; " +
-            command,
-        cwd);
+    return testing::run_command(std::string(testing::kGitIdentity) + "export PATH='" +
+                                    kBinaryDirectory.string() + "':\"$PATH\" PRE_COMMIT_HOME='" +
+                                    (home_ / "cache").string() + "' HOME='" +
+                                    home_.path().string() + "' NO_COLOR=1; " + command,
+                                cwd);
   }
 
   // A repository holding this project's .pre-commit-hooks.yaml, as pre-commit clones it.
@@ -79,7 +72,7 @@ TEST_F(PreCommit, TheCheckingHookBlocksADefectAndTheFixingHookRepairsIt) {
   EXPECT_EQ(commit.exit_code, 0) << commit.out << commit.err;
 
   // A defect is blocked, with the finding printed.
-  write_file(project_ / "defect.md", kDefect);
+  write_file(project_ / "defect.md", testing::kVariantEntry);
   commit = sh("git add defect.md && git commit -qm defect", project_.path());
   EXPECT_EQ(commit.exit_code, 1);
   EXPECT_NE((commit.out + commit.err)

@@ -58,9 +58,7 @@ class Builder {
     for (;;) {
       yaml_event_t event;
       if (yaml_parser_parse(&parser_, &event) == 0) {
-        error = {to_mark(parser_.problem_mark),
-                 parser_.problem != nullptr ? parser_.problem : "YAML syntax error"};
-        if (parser_.context != nullptr) error.message += fmt::format(" {}", parser_.context);
+        error = syntax_error();
         return std::nullopt;
       }
       const std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> owned(&event,
@@ -142,9 +140,7 @@ class Builder {
     for (;;) {
       yaml_event_t event;
       if (yaml_parser_parse(&parser_, &event) == 0) {
-        error = {to_mark(parser_.problem_mark),
-                 parser_.problem != nullptr ? parser_.problem : "YAML syntax error"};
-        if (parser_.context != nullptr) error.message += fmt::format(" {}", parser_.context);
+        error = syntax_error();
         return false;
       }
       const std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> owned(&event,
@@ -165,6 +161,13 @@ class Builder {
         have_key = false;
       }
     }
+  }
+
+  [[nodiscard]] Error syntax_error() const {
+    Error error{to_mark(parser_.problem_mark),
+                parser_.problem != nullptr ? parser_.problem : "YAML syntax error"};
+    if (parser_.context != nullptr) error.message += fmt::format(" {}", parser_.context);
+    return error;
   }
 
   bool over_budget(const yaml_event_t& event, Error& error) const {
