@@ -204,7 +204,8 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   const RunMode mode = options.diff ? RunMode::diff : options.fix ? RunMode::fix : RunMode::check;
   RunResult result;
   RuleCatalog report_catalog = with_pattern_files(RuleCatalog::builtin(), options.pattern_files);
-  std::vector<Finding> failing;  // at or above the fail level of their configuration
+  // Each file fails at the level of its configuration (or the command line's).
+  std::map<std::string, Severity, std::less<>> fail_level_of;
   for (const auto& [config, group_inputs] : groups) {
     const RuleCatalog catalog = with_pattern_files(config->catalog, options.pattern_files);
     const Linter linter = make_linter(*config, catalog, options);
@@ -212,9 +213,8 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     const Severity fail = options.fail_level.empty()
                               ? config->fail_level.value_or(Severity::warning)
                               : *parse_severity(options.fail_level);
-    for (const Finding& f : part.findings) {
-      if (f.severity >= fail) failing.push_back(f);
-    }
+    for (const Input& input : group_inputs)
+      fail_level_of[input.path] = fail;
     for (const RuleMetadata& rule : catalog.rules()) {
       if (report_catalog.find(rule.id) == nullptr) report_catalog = report_catalog.with(rule);
     }
@@ -224,7 +224,10 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     result.files_fixed += part.files_fixed;
     result.diff += part.diff;
   }
-  std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
+  // Each run's findings are in output order; only findings of several runs need interleaving.
+  if (groups.size() > 1) {
+    std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
+  }
 
   if (!options.write_baseline.empty()) {
     const std::string text = Baseline::render(options.write_baseline, result.findings);
@@ -247,7 +250,6 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     return (baseline && baseline->contains(f)) || (changed && !changed->touches(f));
   };
   std::erase_if(result.findings, dropped);
-  std::erase_if(failing, dropped);
 
   errors.insert(errors.end(), result.errors.begin(), result.errors.end());
   std::sort(errors.begin(), errors.end(),
@@ -279,7 +281,12 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     throw UsageError(fmt::format("{}: {}", options.output, error));
   }
   if (!errors.empty()) return kExitUsage;
-  return failing.empty() ? kExitClean : kExitFindings;
+  const bool failed =
+      std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
+        const auto level = fail_level_of.find(f.location.path);
+        return f.severity >= (level == fail_level_of.end() ? Severity::warning : level->second);
+      });
+  return failed ? kExitFindings : kExitClean;
 }
 
 // The built-in catalogue plus the team's pattern rule files; any problem is a usage error.

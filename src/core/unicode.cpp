@@ -34,6 +34,9 @@ int display_width(char32_t cp) {
 
 bool is_han(char32_t cp) {
   if (cp < 0x2E80) return false;
+  // CJK Unified Ideographs and Extension A, fully assigned and all Han since Unicode 14: most of a
+  // digest's text, answered without ICU's script lookup (10% of a run's time before).
+  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) return true;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(cp), &status) == USCRIPT_HAN && U_SUCCESS(status);
 }

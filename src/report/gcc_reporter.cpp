@@ -1,5 +1,6 @@
 #include "report/gcc_reporter.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/color.h>
@@ -22,6 +23,18 @@ fmt::text_style severity_style(Severity severity) {
       break;
   }
   return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_cyan);
+}
+
+std::string_view severity_label(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "error:";
+    case Severity::warning:
+      return "warning:";
+    case Severity::note:
+      break;
+  }
+  return "note:";
 }
 
 std::string plural(std::size_t n, std::string_view word) {
@@ -77,34 +90,36 @@ CaretLines render_caret(const Finding& finding) {
 std::string GccReporter::render(const RunResult& result) const {
   fmt::memory_buffer out;
   const bool color = options_.color;
-  const auto styled = [color](fmt::text_style style, std::string_view text) {
-    return color ? fmt::format(style, "{}", text) : std::string(text);
-  };
+  // Without colour every style is empty, and fmt::styled writes the bare text.
+  const auto style = [color](fmt::text_style ts) { return color ? ts : fmt::text_style{}; };
+  auto to = std::back_inserter(out);
   std::array<std::size_t, 3> counts{};
   for (const Finding& f : result.findings) {
     ++counts[static_cast<std::size_t>(f.severity)];
     const Location& at = f.location;
-    fmt::format_to(std::back_inserter(out), "{} {} {} {}\n",
-                   styled(fmt::emphasis::bold, fmt::format("{}:{}:{}:", at.path, at.start.line,
-                                                           at.start.column(options_.column_unit))),
-                   styled(severity_style(f.severity), fmt::format("{}:", to_string(f.severity))),
-                   styled(fmt::emphasis::bold, f.message), fmt::format("[{}]", f.rule_id));
+    fmt::format_to(to, "{} {} {} [{}]\n",
+                   fmt::styled(fmt::format("{}:{}:{}:", at.path, at.start.line,
+                                           at.start.column(options_.column_unit)),
+                               style(fmt::emphasis::bold)),
+                   fmt::styled(severity_label(f.severity), style(severity_style(f.severity))),
+                   fmt::styled(std::string_view(f.message), style(fmt::emphasis::bold)), f.rule_id);
     if (options_.show_source) {
       const CaretLines lines = render_caret(f);
       // Five columns, as GCC, or more for line numbers past 99,999, so the bars stay aligned.
-      const std::string gutter = fmt::format("{:>5}", at.start.line);
+      const std::size_t gutter = std::max<std::size_t>(5, fmt::formatted_size("{}", at.start.line));
       fmt::format_to(
-          std::back_inserter(out), "{} | {}\n{:>{}} | {}\n", gutter, lines.source, "",
-          gutter.size(),
-          styled(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green), lines.caret));
+          to, "{:>{}} | {}\n{:>{}} | {}\n", at.start.line, gutter, lines.source, "", gutter,
+          fmt::styled(std::string_view(lines.caret),
+                      style(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green))));
     }
     for (const RelatedLocation& related : f.related) {
       fmt::format_to(
-          std::back_inserter(out), "{} {} {}\n",
-          styled(fmt::emphasis::bold,
-                 fmt::format("{}:{}:{}:", related.location.path, related.location.start.line,
-                             related.location.start.column(options_.column_unit))),
-          styled(severity_style(Severity::note), "note:"), related.message);
+          to, "{} {} {}\n",
+          fmt::styled(fmt::format("{}:{}:{}:", related.location.path, related.location.start.line,
+                                  related.location.start.column(options_.column_unit)),
+                      style(fmt::emphasis::bold)),
+          fmt::styled(std::string_view("note:"), style(severity_style(Severity::note))),
+          related.message);
     }
   }
   if (options_.show_summary) {

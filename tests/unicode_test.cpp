@@ -1,0 +1,43 @@
+// The fast paths of core/unicode must answer exactly what ICU answers, for every code point.
+#include "core/unicode.hpp"
+
+#include <gtest/gtest.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+namespace bilint {
+namespace {
+
+TEST(Unicode, IsHanIsIcusScriptPropertyForEveryCodePoint) {
+  std::size_t han = 0;
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    UErrorCode status = U_ZERO_ERROR;
+    const bool icu = uscript_getScript(static_cast<UChar32>(cp), &status) == USCRIPT_HAN;
+    ASSERT_EQ(unicode::is_han(cp), icu) << std::hex << static_cast<unsigned>(cp);
+    han += icu ? 1 : 0;
+  }
+  EXPECT_GT(han, 90'000U);
+}
+
+TEST(Unicode, DisplayWidthFollowsEastAsianWidth) {
+  EXPECT_EQ(unicode::display_width(U'a'), 1);
+  EXPECT_EQ(unicode::display_width(U'中'), 2);
+  EXPECT_EQ(unicode::display_width(U'，'), 2);
+  EXPECT_EQ(unicode::display_width(U'　'), 2);
+  EXPECT_EQ(unicode::display_width(0x200B), 0);
+  EXPECT_EQ(unicode::display_width(0x0301), 0);
+  for (char32_t cp = 0x4E00; cp <= 0x9FFF; ++cp) {
+    ASSERT_EQ(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH), U_EA_WIDE);
+  }
+  for (char32_t cp = 0xFF01; cp <= 0xFF60; ++cp) {
+    ASSERT_EQ(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH),
+              U_EA_FULLWIDTH);
+  }
+  for (char32_t cp = 0x3000; cp <= 0x303E; ++cp) {
+    const auto width = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
+    ASSERT_TRUE(width == U_EA_WIDE || width == U_EA_FULLWIDTH) << std::hex << unsigned(cp);
+  }
+}
+
+}  // namespace
+}  // namespace bilint
