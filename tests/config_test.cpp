@@ -290,6 +290,13 @@ TEST(DiffBase, OnlyFindingsOnChangedLinesAndUntrackedFilesAreReported) {
             "      |  ^~~~~~~~~~~~\n"
             "2 files checked: 2 warnings\n");
   EXPECT_EQ(r.exit_code, 1);
+  // A path through a symbolic link names the same changed file.
+  fs::create_directory_symlink(".", dir / "self");
+  const CommandResult linked =
+      bilint("check --select term/variant --diff-base HEAD self/a.md", dir.path());
+  EXPECT_EQ(linked.out.substr(0, linked.out.find('\n')),
+            "self/a.md:6:7: warning: '大型语言模型' is a variant rendering of 'large language "
+            "model'; the glossary uses '大语言模型' [term/variant]");
   const CommandResult bad = bilint("check --diff-base no-such-ref .", dir.path());
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_EQ(bad.err.substr(0, 49), "bilint: error: --diff-base: git diff failed: fata");

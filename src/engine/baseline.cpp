@@ -15,13 +15,11 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string directory_of(const std::string& file) {
-  std::error_code ec;
-  return fs::absolute(file, ec).lexically_normal().parent_path().string();
+  return fs::path(resolved_path(file)).parent_path().string();
 }
 
 std::string relative(const std::string& directory, const std::string& path) {
-  std::error_code ec;
-  return fs::absolute(path, ec).lexically_normal().lexically_relative(directory).generic_string();
+  return fs::path(resolved_path(path)).lexically_relative(directory).generic_string();
 }
 
 }  // namespace

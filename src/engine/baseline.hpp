@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -26,6 +27,7 @@ class Baseline {
  private:
   std::string directory_;
   std::set<std::tuple<std::string, std::string, std::string>> known_;  // path, rule, fingerprint
+  mutable std::map<std::string, std::string, std::less<>> relative_;   // finding path -> as stored
 };
 
 }  // namespace bilint

@@ -6,17 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "engine/inputs.hpp"
 #include "engine/linter.hpp"
 #include "engine/process.hpp"
 
 namespace bilint {
 
 namespace {
-
-std::string absolute(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::absolute(path, ec).lexically_normal().string();
-}
 
 std::string git(const std::vector<std::string>& args) {
   std::vector<std::string> argv{"git"};
@@ -50,7 +46,7 @@ ChangedLines ChangedLines::since(const std::string& base) {
   std::istringstream untracked(git({"-c", "core.quotePath=false", "ls-files", "--others",
                                     "--exclude-standard", "--full-name", "--", root}));
   for (std::string line; std::getline(untracked, line);) {
-    if (!line.empty()) lines.untracked_.insert(absolute(root + "/" + line));
+    if (!line.empty()) lines.untracked_.insert(resolved_path(root + "/" + line));
   }
   return lines;
 }
@@ -61,8 +57,8 @@ void ChangedLines::add_diff(const std::string& root, const std::string& diff) {
   for (std::string line; std::getline(in, line);) {
     if (line.starts_with("+++ ")) {
       // "+++ b/path", or "+++ /dev/null" for a deleted file.
-      current =
-          line.starts_with("+++ b/") ? &changed_[absolute(root + "/" + line.substr(6))] : nullptr;
+      current = line.starts_with("+++ b/") ? &changed_[resolved_path(root + "/" + line.substr(6))]
+                                           : nullptr;
     } else if (line.starts_with("@@ ") && current != nullptr) {
       // "@@ -a[,b] +c[,d] @@": d lines from c changed (d = 0: only removals, after line c).
       const std::size_t plus = line.find(" +");
@@ -79,7 +75,9 @@ void ChangedLines::add_diff(const std::string& root, const std::string& diff) {
 }
 
 bool ChangedLines::touches(const Finding& finding) const {
-  const std::string path = absolute(finding.location.path);
+  auto [cached, inserted] = resolved_.try_emplace(finding.location.path);
+  if (inserted) cached->second = resolved_path(finding.location.path);
+  const std::string& path = cached->second;
   if (untracked_.contains(path)) return true;
   const auto it = changed_.find(path);
   if (it == changed_.end()) return false;

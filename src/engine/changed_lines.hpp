@@ -27,6 +27,7 @@ class ChangedLines {
  private:
   std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> changed_;  // inclusive
   std::set<std::string> untracked_;
+  mutable std::map<std::string, std::string, std::less<>> resolved_;  // finding path -> resolved
 };
 
 }  // namespace bilint

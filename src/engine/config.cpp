@@ -45,9 +45,7 @@ bool match_segments(const std::vector<std::string_view>& glob, std::size_t g,
 }
 
 std::string relative_to(const std::string& directory, const std::string& file) {
-  std::error_code ec;
-  const fs::path absolute = fs::absolute(file, ec).lexically_normal();
-  return absolute.lexically_relative(directory).generic_string();
+  return fs::path(resolved_path(file)).lexically_relative(directory).generic_string();
 }
 
 std::string family_of(std::string_view id) {
@@ -216,8 +214,7 @@ Config parse_config(std::string_view text, const std::string& path) {
   }
   Config config;
   config.path = path;
-  std::error_code ec;
-  config.directory = fs::absolute(path, ec).lexically_normal().parent_path().string();
+  config.directory = fs::path(resolved_path(path)).parent_path().string();
   if (root->is_null()) return config;  // an empty file: the defaults
   ConfigReader reader(path);
   if (!root->is_map()) {

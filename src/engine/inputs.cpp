@@ -93,6 +93,13 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
   return inputs;
 }
 
+std::string resolved_path(const std::string& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  fs::path resolved = fs::weakly_canonical(absolute, ec);
+  return (ec ? absolute : resolved).lexically_normal().string();
+}
+
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                              &std::fclose);

@@ -25,6 +25,10 @@ struct InputError {
 std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
                                   std::vector<InputError>& errors);
 
+// The absolute form of a path with symbolic links resolved as far as the path exists, so that two
+// spellings of one file (relative, through a link) compare equal.
+std::string resolved_path(const std::string& path);
+
 // Reads a whole file. On failure returns nothing and sets `error` to a message for the user.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
 
