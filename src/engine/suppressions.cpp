@@ -19,6 +19,20 @@ bool covers(std::string_view selector, std::string_view id) {
   return id.size() > selector.size() && id.starts_with(selector) && id[selector.size()] == '/';
 }
 
+// Whether `at` is inside a code span (`…`), where a comment is text, not a directive.
+bool in_code_span(const Document& document, std::size_t at) {
+  const auto after = std::upper_bound(
+      document.inlines.begin(), document.inlines.end(), at,
+      [](std::size_t offset, const InlineNode& node) { return offset < node.span.begin; });
+  for (auto it = after; it != document.inlines.begin();) {
+    --it;
+    if (it->kind == InlineKind::code_span && it->span.end > at) return true;
+    // Inline nodes do not overlap except a link around its text: two steps back suffice.
+    if (after - it >= 2) break;
+  }
+  return false;
+}
+
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
   std::size_t i = 0;
@@ -54,7 +68,7 @@ Suppressions Suppressions::read(const SourceFile& source, const Document& docume
     std::string_view body = text.substr(at + 4, close - at - 4);
     const std::size_t lead = body.find_first_not_of(" \t");
     if (lead == std::string_view::npos || !body.substr(lead).starts_with("bilint-") ||
-        document.in_code_block(at)) {
+        document.in_code_block(at) || in_code_span(document, at)) {
       continue;
     }
     body.remove_prefix(lead);
