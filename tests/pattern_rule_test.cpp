@@ -95,6 +95,32 @@ TEST(PatternRule, BadFilesAndFailingExamples) {
             "bilint: error: pattern/wrong: example should not match but does: xyz\n");
 }
 
+TEST(PatternRule, OpenSetsAreRefusedBeforeBoostSeesThem) {
+  EXPECT_TRUE(leaves_set_open("[a-z"));
+  EXPECT_TRUE(leaves_set_open("(?<![a-zid"));
+  EXPECT_TRUE(leaves_set_open("x[]"));
+  EXPECT_TRUE(leaves_set_open("[[:alpha:]"));
+  EXPECT_TRUE(leaves_set_open("[[:alpha"));
+  EXPECT_FALSE(leaves_set_open("[a-z]"));
+  EXPECT_FALSE(leaves_set_open("[]a]"));
+  EXPECT_FALSE(leaves_set_open("[^]a]"));
+  EXPECT_FALSE(leaves_set_open("[[:alpha:]0-9]"));
+  EXPECT_FALSE(leaves_set_open("\\[a-z"));
+  EXPECT_FALSE(leaves_set_open("[\\]a]"));
+  EXPECT_FALSE(leaves_set_open("\\Q[a-z\\E"));
+  EXPECT_FALSE(leaves_set_open(expand_unicode_properties("(?<![\\p{L}\\p{N}])v")));
+  TempDir dir;
+  write_file(dir / "open.yaml",
+             "id: pattern/open\nsummary: s\nmessage: m\nkind: existence\n"
+             "pattern: '[a-z'\nexamples: {match: [a], no-match: [B]}\n");
+  const CommandResult r =
+      testing::run_command("'" + kBilint + "' rules check open.yaml", dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "bilint: error: open.yaml:5:10: the pattern '[a-z' does not compile: a '[' set "
+            "is never closed\n");
+}
+
 TEST(PatternRule, CatastrophicBacktrackingEndsQuicklyWithAClearError) {
   TempDir dir;
   write_file(dir / "slow.yaml",
