@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
+#include <unordered_map>
 #include <yaml.h>
 
 #include <fmt/format.h>
@@ -135,6 +137,7 @@ class Builder {
 
   bool children(Node& parent, Error& error) {
     const bool map = parent.kind_ == Node::Kind::map;
+    KeySet keys;
     Node key;
     bool have_key = false;
     for (;;) {
@@ -153,6 +156,13 @@ class Builder {
       if (!map) {
         parent.items_.push_back(std::move(child));
       } else if (!have_key) {
+        // YAML requires the keys of a mapping to differ; a repeated one would silently lose a
+        // setting, so it is an error.
+        if (const std::optional<std::size_t> first = keys.add(parent, child)) {
+          error = {child.mark_,
+                   fmt::format("duplicate key '{}' (first at line {})", child.scalar_, *first)};
+          return false;
+        }
         key = std::move(child);
         have_key = true;
       } else {
@@ -169,6 +179,33 @@ class Builder {
     if (parser_.context != nullptr) error.message += fmt::format(" {}", parser_.context);
     return error;
   }
+
+  // The scalar keys of one mapping being read: a scan while it is small (most are), a hash index
+  // once it is not, so that a mapping of 100,000 keys is not quadratic.
+  class KeySet {
+   public:
+    // The line of an earlier equal key of `map`, else nothing (and `key` is remembered).
+    std::optional<std::size_t> add(const Node& map, const Node& key) {
+      if (!key.is_scalar()) return std::nullopt;
+      if (index_.empty() && map.entries_.size() < 16) {
+        for (const auto& [k, v] : map.entries_) {
+          if (k.is_scalar() && k.scalar_ == key.scalar_) return k.mark_.line;
+        }
+        return std::nullopt;
+      }
+      if (index_.empty()) {
+        for (const auto& [k, v] : map.entries_) {
+          if (k.is_scalar()) index_.emplace(k.scalar_, k.mark_.line);
+        }
+      }
+      const auto [it, inserted] = index_.emplace(key.scalar_, key.mark_.line);
+      if (inserted) return std::nullopt;
+      return it->second;
+    }
+
+   private:
+    std::unordered_map<std::string, std::size_t> index_;
+  };
 
   bool over_budget(const yaml_event_t& event, Error& error) const {
     error = {
