@@ -1,6 +1,7 @@
 #include "rules/pattern_rule.hpp"
 
 #include <boost/regex/icu.hpp>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unicode/uniset.h>
 
@@ -73,20 +74,25 @@ TEST(PatternRule, UserRulesRunWithTheBuiltInOnes) {
   EXPECT_EQ(check.out, "1 pattern rule checked, 0 failing examples\n");
 }
 
+// A one-rule file of kind existence: the smallest valid rule around `pattern`.
+std::string existence_rule(std::string_view name, std::string_view pattern, std::string_view match,
+                           std::string_view no_match) {
+  return fmt::format(
+      "id: pattern/{}\nsummary: s\nmessage: m\nkind: existence\npattern: '{}'\nexamples: "
+      "{{match: [{}], no-match: [{}]}}\n",
+      name, pattern, match, no_match);
+}
+
 TEST(PatternRule, BadFilesAndFailingExamples) {
   TempDir dir;
-  write_file(dir / "bad.yaml",
-             "id: pattern/bad\nsummary: s\nmessage: m\nkind: existence\n"
-             "pattern: '[a-'\nexamples: {match: [a], no-match: [b]}\n");
+  write_file(dir / "bad.yaml", existence_rule("bad", "[a-", "a", "b"));
   const CommandResult bad =
       testing::run_command("'" + kBilint + "' check --rules bad.yaml x.md", dir.path());
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_TRUE(
       bad.err.starts_with("bilint: error: bad.yaml:5:10: the pattern '[a-' does not compile"))
       << bad.err;
-  write_file(dir / "wrong.yaml",
-             "id: pattern/wrong\nsummary: s\nmessage: m\nkind: existence\n"
-             "pattern: 'x'\nexamples: {match: [abc], no-match: [xyz]}\n");
+  write_file(dir / "wrong.yaml", existence_rule("wrong", "x", "abc", "xyz"));
   const CommandResult wrong =
       testing::run_command("'" + kBilint + "' rules check wrong.yaml", dir.path());
   EXPECT_EQ(wrong.exit_code, 1);
@@ -110,9 +116,7 @@ TEST(PatternRule, OpenSetsAreRefusedBeforeBoostSeesThem) {
   EXPECT_FALSE(leaves_set_open("\\Q[a-z\\E"));
   EXPECT_FALSE(leaves_set_open(expand_unicode_properties("(?<![\\p{L}\\p{N}])v")));
   TempDir dir;
-  write_file(dir / "open.yaml",
-             "id: pattern/open\nsummary: s\nmessage: m\nkind: existence\n"
-             "pattern: '[a-z'\nexamples: {match: [a], no-match: [B]}\n");
+  write_file(dir / "open.yaml", existence_rule("open", "[a-z", "a", "B"));
   const CommandResult r =
       testing::run_command("'" + kBilint + "' rules check open.yaml", dir.path());
   EXPECT_EQ(r.exit_code, 2);
@@ -123,9 +127,7 @@ TEST(PatternRule, OpenSetsAreRefusedBeforeBoostSeesThem) {
 
 TEST(PatternRule, CatastrophicBacktrackingEndsQuicklyWithAClearError) {
   TempDir dir;
-  write_file(dir / "slow.yaml",
-             "id: pattern/slow\nsummary: s\nmessage: m\nkind: existence\n"
-             "pattern: '(a+)+b'\nexamples: {match: [ab], no-match: [c]}\n");
+  write_file(dir / "slow.yaml", existence_rule("slow", "(a+)+b", "ab", "c"));
   write_file(dir / "d.md", "## A\n[甲](https://arxiv.org/abs/2409.00001)\n\n" +
                                std::string(40, 'a') + "c 其余正常。\n");
   // Unbounded, this search would take 2^40 steps; the suite's time limit would stop it.

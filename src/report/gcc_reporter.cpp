@@ -25,16 +25,15 @@ fmt::text_style severity_style(Severity severity) {
   return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_cyan);
 }
 
+// "error:", "warning:", "note:", made once from to_string.
 std::string_view severity_label(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "error:";
-    case Severity::warning:
-      return "warning:";
-    case Severity::note:
-      break;
-  }
-  return "note:";
+  static const std::array<std::string, 3> labels = [] {
+    std::array<std::string, 3> out;
+    for (const Severity s : {Severity::note, Severity::warning, Severity::error})
+      out[static_cast<std::size_t>(s)] = std::string(to_string(s)) + ":";
+    return out;
+  }();
+  return labels[static_cast<std::size_t>(severity)];
 }
 
 std::string plural(std::size_t n, std::string_view word) {
@@ -118,7 +117,7 @@ std::string GccReporter::render(const RunResult& result) const {
           fmt::styled(fmt::format("{}:{}:{}:", related.location.path, related.location.start.line,
                                   related.location.start.column(options_.column_unit)),
                       style(fmt::emphasis::bold)),
-          fmt::styled(std::string_view("note:"), style(severity_style(Severity::note))),
+          fmt::styled(severity_label(Severity::note), style(severity_style(Severity::note))),
           related.message);
     }
   }
