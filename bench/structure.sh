@@ -16,20 +16,11 @@ rm -rf "$work" && mkdir -p "$work"
 bytes=$(du -cb "$work/one"/*.md | tail -1 | cut -f1)
 entries=$(grep -c '^## ' "$work/one"/*.md | awk -F: '{s+=$NF} END {print s}')
 
-measure() {  # name, bilint arguments...
-  local name=$1; shift
-  local best=999999 rss=0
-  for _ in 1 2 3; do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$build/bilint" check --select entry,format/invalid-utf8,format/nul-byte,format/bom,format/line-ending "$@" >/dev/null || true
-    read -r seconds kb < <(tail -1 "$work/time")
-    best=$(awk -v a="$best" -v b="$seconds" 'BEGIN {print (b < a) ? b : a}')
-    rss=$kb
-  done
-  awk -v n="$name" -v s="$best" -v b="$bytes" -v e="$entries" -v r="$rss" 'BEGIN {
-    printf "%-28s %8.2f s %9.1f MB/s %12.0f entries/s %8.1f MB peak RSS\n", n, s, b / s / 1e6, e / s, r / 1024 }'
-}
+bilint="$build/bilint"
+source bench/measure.sh
+structure=(--select entry,format/invalid-utf8,format/nul-byte,format/bom,format/line-ending)
 
 echo "input: $bytes bytes, $entries entries; $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
-measure "one file, -j1" -j 1 "$work/one"
-measure "1 MB files, -j1" -j 1 "$work/many"
-measure "1 MB files, -j$(nproc)" "$work/many"
+measure "one file, -j1" "${structure[@]}" -j 1 "$work/one"
+measure "1 MB files, -j1" "${structure[@]}" -j 1 "$work/many"
+measure "1 MB files, -j$(nproc)" "${structure[@]}" "$work/many"

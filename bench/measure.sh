@@ -1,0 +1,14 @@
+# Sourced by the benchmark scripts. measure NAME ARGS...: runs `$bilint check ARGS...` three times
+# and prints the best wall time as MB/s and entries/s of $bytes and $entries, with the peak
+# resident size of that run. Needs $bilint, $work, $bytes and $entries.
+measure() {
+  local name=$1; shift
+  local best=999999 rss=0
+  for _ in 1 2 3; do
+    /usr/bin/time -f '%e %M' -o "$work/time" "$bilint" check "$@" >/dev/null || true
+    read -r seconds kb < <(tail -1 "$work/time")
+    if awk -v a="$seconds" -v b="$best" 'BEGIN {exit !(a < b)}'; then best=$seconds; rss=$kb; fi
+  done
+  awk -v n="$name" -v s="$best" -v b="$bytes" -v e="$entries" -v r="$rss" 'BEGIN {
+    printf "%-44s %7.2f s %8.1f MB/s %10.0f entries/s %8.1f MB peak\n", n, s, b / s / 1e6, e / s, r / 1024 }'
+}
