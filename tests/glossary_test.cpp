@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf8.hpp"
 #include "engine/glossary_loading.hpp"
 #include "engine/linter.hpp"
 #include "glossary/matcher.hpp"
@@ -146,6 +147,40 @@ TEST(Matcher, FailureLinksFindOverlappingPrefixes) {
   EXPECT_EQ(out[0].pattern, she);  // leftmost wins over "he" and "hers"
   (void)he;
   (void)hers;
+}
+
+TEST(Matcher, WideNodesSharedSpellingsAndCharactersOutsideTheBmp) {
+  // 500 patterns under one first character (a node searched among many children), three under
+  // a character outside the Basic Multilingual Plane (no direct root entry), one pattern given
+  // twice (both reported, in the order added), and prefixes that end where longer patterns go on.
+  Matcher m;
+  std::vector<std::string> wide;
+  for (char32_t c = U'一'; c < U'一' + 500; ++c) {
+    std::string s = "模";
+    utf8::append(s, c);
+    wide.push_back(s);
+    m.add(s, {});
+  }
+  const auto emoji = m.add("🤖", {});
+  const auto emoji_two = m.add("🤖模", {});
+  const auto emoji_three = m.add("🤖模型", {});
+  const auto twice_a = m.add("模型", {});
+  const auto twice_b = m.add("模型", {});
+  m.compile();
+  const std::string text = wide[0] + wide[499] + "🤖模型🤖🤖模" + wide[250] + "模型x模";
+  std::vector<Matcher::Match> out;
+  m.find(text, {0, text.size()}, out);
+  std::vector<std::pair<std::string, std::uint32_t>> got;
+  for (const auto& match : out)
+    got.emplace_back(text.substr(match.span.begin, match.span.size()), match.pattern);
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::uint32_t>>{{wide[0], 0},
+                                                                     {wide[499], 499},
+                                                                     {"🤖模型", emoji_three},
+                                                                     {"🤖", emoji},
+                                                                     {"🤖模", emoji_two},
+                                                                     {wide[250], 250},
+                                                                     {"模型", twice_a},
+                                                                     {"模型", twice_b}}));
 }
 
 }  // namespace

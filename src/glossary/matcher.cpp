@@ -1,7 +1,8 @@
 #include "glossary/matcher.hpp"
 
 #include <algorithm>
-#include <numeric>
+#include <bit>
+#include <span>
 
 #include "core/utf8.hpp"
 
@@ -45,96 +46,146 @@ std::uint32_t Matcher::add(std::string_view pattern, Options options) {
   return index;
 }
 
-std::size_t Matcher::pair_hash(char32_t a, char32_t b) {
-  return static_cast<std::size_t>(mix((std::uint64_t{a} << 21) | b) >> (64 - kPairBits));
+std::uint32_t Matcher::pair_child(std::uint32_t node, char32_t first, char32_t second) const {
+  const std::uint64_t key = (std::uint64_t{first} << 21) | second;
+  for (std::uint64_t i = mix(key) & pair_mask_;; i = (i + 1) & pair_mask_) {
+    const std::uint64_t slot = pairs_[i];
+    if (slot >> kPairValueBits == key) {
+      const auto value = static_cast<std::uint32_t>(slot & ((1U << kPairValueBits) - 1));
+      return (nodes_[node & ~kTerminal].first_child + (value >> 1)) | (value << 31);
+    }
+    if (slot == kNoPair) return 0;
+  }
 }
 
 void Matcher::compile() {
-  // Patterns are inserted one by one, straight into the lookup tables; sorting them first (to share
-  // prefixes by position) took 0.5 s for the 600,000 spellings of a 100,000-term glossary.
-  root_.assign(kBmp, 0);
-  slots_.assign(1024, Slot{});
-  slot_mask_ = slots_.size() - 1;
-  pair_filter_.assign((std::size_t{1} << kPairBits) / 64, 0);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // (node, pattern)
-  std::vector<std::uint8_t> terminal{0};
-  std::size_t used = 0;
-  for (std::uint32_t p = 0; p < pending_.size(); ++p) {
-    const std::string& s = pending_[p];
-    if (s.empty()) continue;
-    std::uint32_t node = 0;
-    char32_t first = 0;
-    for (std::size_t k = 0, depth = 0; k < s.size(); ++depth) {
+  // The folded code points of every pattern, one after another.
+  std::vector<char32_t> code_points;
+  std::vector<std::uint32_t> start;
+  start.reserve(pending_.size() + 1);
+  for (const std::string& s : pending_) {
+    start.push_back(static_cast<std::uint32_t>(code_points.size()));
+    for (std::size_t k = 0; k < s.size();) {
       const utf8::Decoded d = utf8::decode(s, k);
       k += d.length;
-      const char32_t cp = fold(d.code_point);
-      if (depth == 0) first = cp;
-      if (depth == 1) {
-        const std::size_t h = pair_hash(first, cp);
-        pair_filter_[h / 64] |= std::uint64_t{1} << (h % 64);
-      }
-      std::uint32_t next = child(node, cp);
-      if (next == 0) {
-        next = static_cast<std::uint32_t>(terminal.size());
-        terminal.push_back(0);
-        if (node == 0 && cp < kBmp) {
-          root_[cp] = next;
-        } else {
-          if (2 * (used + 1) > slots_.size()) grow();
-          insert((std::uint64_t{node} << 21) | cp, next);
-          ++used;
-        }
-      }
-      node = next;
+      code_points.push_back(fold(d.code_point));
     }
-    terminal[node] = 1;
-    ends.emplace_back(node, p);
   }
+  start.push_back(static_cast<std::uint32_t>(code_points.size()));
   pending_ = {};
 
-  // Tag every edge into a node where a pattern ends, so that a walk reads the outputs table only
-  // where there is something to read.
-  for (std::uint32_t& target : root_) {
-    if (terminal[target] != 0) target |= kTerminal;
+  // Breadth-first: node n stands for the patterns cursors[group.begin, group.end), which share
+  // their first `depth` code points. Sorting them stably by the next code point gives the node's
+  // outputs (in ascending pattern order) and its children, numbered in order: a radix sort of the
+  // patterns that needs no lookups in the growing trie. Each cursor carries where its pattern
+  // goes on, so that a level reads the code points it needs with one random access each.
+  struct Cursor {
+    std::uint32_t at;   // the next code point in code_points
+    std::uint32_t end;  // one past the pattern's last
+    std::uint32_t pattern;
+  };
+  struct Group {
+    std::uint32_t begin;
+    std::uint32_t end;
+  };
+  std::vector<Cursor> cursors;
+  for (std::uint32_t p = 0; p + 1 < start.size(); ++p) {
+    if (start[p + 1] > start[p]) cursors.push_back({start[p], start[p + 1], p});
   }
-  for (Slot& slot : slots_) {
-    if (slot.key != kEmpty && terminal[slot.child] != 0) slot.child |= kTerminal;
+  std::vector<Group> groups{{0, static_cast<std::uint32_t>(cursors.size())}};
+  nodes_.assign(1, Node{});
+  outputs_begin_.clear();
+  outputs_.clear();
+  std::vector<std::uint64_t> keys;  // next code point + 1 (0: the pattern ends) : place in group
+  std::vector<Cursor> sorted;
+  for (std::uint32_t node = 0; node < groups.size(); ++node) {
+    const Group group = groups[node];
+    nodes_[node].first_child = static_cast<std::uint32_t>(groups.size());
+    outputs_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
+    const std::span<Cursor> members(cursors.data() + group.begin, group.end - group.begin);
+    keys.clear();
+    for (std::uint32_t k = 0; k < members.size(); ++k) {
+      // The groups of one level follow one another through `cursors`, and every cursor of the
+      // level has moved on already: what comes next is known, across group boundaries.
+      constexpr std::uint32_t kAhead = 16;
+      if (group.begin + k + kAhead < cursors.size()) {
+        __builtin_prefetch(&code_points[cursors[group.begin + k + kAhead].at]);
+      }
+      const Cursor& c = members[k];
+      const std::uint64_t next = c.at < c.end ? std::uint64_t{code_points[c.at]} + 1 : 0;
+      keys.push_back((next << 32) | k);
+    }
+    if (keys.size() > 1) {
+      std::sort(keys.begin(), keys.end());
+      sorted.clear();
+      for (const std::uint64_t key : keys)
+        sorted.push_back(members[static_cast<std::uint32_t>(key)]);
+      std::copy(sorted.begin(), sorted.end(), members.begin());
+    }
+    for (std::uint32_t i = 0; i < keys.size();) {
+      const std::uint64_t next = keys[i] >> 32;
+      if (next == 0) {
+        outputs_.push_back(members[i++].pattern);
+        nodes_[node].label |= 1;
+        continue;
+      }
+      std::uint32_t j = i;
+      for (; j < keys.size() && keys[j] >> 32 == next; ++j)
+        ++members[j].at;
+      nodes_.push_back({static_cast<std::uint32_t>(next - 1) << 1, 0});
+      groups.push_back({group.begin + i, group.begin + j});
+      i = j;
+    }
   }
-  std::sort(ends.begin(), ends.end());
-  outputs_begin_.assign(terminal.size() + 1, 0);
-  for (const auto& [node, pattern] : ends)
-    ++outputs_begin_[node + 1];
-  std::partial_sum(outputs_begin_.begin(), outputs_begin_.end(), outputs_begin_.begin());
-  outputs_.resize(ends.size());
-  for (std::size_t k = 0; k < ends.size(); ++k)
-    outputs_[k] = ends[k].second;
-}
+  nodes_.push_back({0, static_cast<std::uint32_t>(groups.size())});
+  outputs_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
 
-void Matcher::insert(std::uint64_t key, std::uint32_t child) {
-  std::uint64_t i = mix(key) & slot_mask_;
-  while (slots_[i].key != kEmpty)
-    i = (i + 1) & slot_mask_;
-  slots_[i] = {key, child};
-}
-
-void Matcher::grow() {
-  std::vector<Slot> old(slots_.size() * 2, Slot{});
-  old.swap(slots_);
-  slot_mask_ = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.key != kEmpty) insert(slot.key, slot.child);
+  root_.assign(kBmp, 0);
+  for (std::uint32_t c = nodes_[0].first_child; c < nodes_[1].first_child; ++c) {
+    const char32_t cp = nodes_[c].label >> 1;
+    if (cp < kBmp) root_[cp] = c | nodes_[c].label << 31;
+  }
+  // Every walk that gets past the first character takes its second step here: one probe into a
+  // table at most half full, instead of a search through the hundreds of children a common first
+  // character has in a large glossary.
+  std::size_t second_level = 0;
+  for (std::uint32_t c = nodes_[0].first_child; c < nodes_[1].first_child; ++c)
+    second_level += nodes_[c + 1].first_child - nodes_[c].first_child;
+  pairs_.assign(std::bit_ceil(2 * second_level + 2), kNoPair);
+  pair_mask_ = pairs_.size() - 1;
+  for (std::uint32_t a = nodes_[0].first_child; a < nodes_[1].first_child; ++a) {
+    for (std::uint32_t b = nodes_[a].first_child; b < nodes_[a + 1].first_child; ++b) {
+      const std::uint64_t key =
+          (std::uint64_t{nodes_[a].label >> 1} << 21) | (nodes_[b].label >> 1);
+      std::uint64_t i = mix(key) & pair_mask_;
+      while (pairs_[i] != kNoPair)
+        i = (i + 1) & pair_mask_;
+      // A node has at most 0x110000 children, so the offset fits in 21 bits.
+      const std::uint64_t offset = b - nodes_[a].first_child;
+      pairs_[i] = (key << kPairValueBits) | offset << 1 | (nodes_[b].label & 1);
+    }
   }
 }
 
 std::uint32_t Matcher::child(std::uint32_t node, char32_t cp) const {
-  node &= ~kTerminal;
-  if (slots_.empty()) return 0;
   if (node == 0 && cp < kBmp) return root_[cp];
-  const std::uint64_t key = (std::uint64_t{node} << 21) | cp;
-  for (std::uint64_t i = mix(key) & slot_mask_;; i = (i + 1) & slot_mask_) {
-    if (slots_[i].key == key) return slots_[i].child;
-    if (slots_[i].key == kEmpty) return 0;
+  return child_from(node, cp);
+}
+
+std::uint32_t Matcher::child_from(std::uint32_t node, char32_t cp) const {
+  node &= ~kTerminal;
+  const std::uint32_t begin = nodes_[node].first_child;
+  std::uint32_t count = nodes_[node + 1].first_child - begin;
+  if (count == 0) return 0;
+  // A binary search without branches on the comparisons (they are unpredictable).
+  const Node* base = nodes_.data() + begin;
+  while (count > 1) {
+    const std::uint32_t half = count / 2;
+    base = (base[half].label >> 1) <= cp ? base + half : base;
+    count -= half;
   }
+  if (base->label >> 1 != cp) return 0;
+  return static_cast<std::uint32_t>(base - nodes_.data()) | base->label << 31;
 }
 
 bool Matcher::accept(std::string_view text, Span range, std::size_t begin, std::size_t end,
@@ -157,7 +208,7 @@ bool Matcher::accept(std::string_view text, Span range, std::size_t begin, std::
 }
 
 void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) const {
-  if (outputs_begin_.empty()) return;
+  if (nodes_.empty()) return;
   const std::string_view scope = text.substr(0, range.end);
   std::size_t p = range.begin;
   while (p < range.end) {
@@ -177,7 +228,7 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
     std::size_t q = p + first.length;
     std::size_t best_end = 0;
     std::uint32_t best_node = 0;
-    bool second = true;
+    bool second = true;  // the next step is the second character
     for (;;) {
       if ((node & kTerminal) != 0) {
         const std::uint32_t id = node & ~kTerminal;
@@ -192,12 +243,8 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
       if (q >= range.end) break;
       const utf8::Decoded next = utf8::decode(scope, q);
       const char32_t c = fold(next.code_point);
-      if (second) {
-        second = false;
-        const std::size_t h = pair_hash(c0, c);
-        if ((pair_filter_[h / 64] & (std::uint64_t{1} << (h % 64))) == 0) break;
-      }
-      node = child(node, c);
+      node = second ? pair_child(node, c0, c) : child_from(node, c);
+      second = false;
       if (node == 0) break;
       q += next.length;
     }

@@ -15,13 +15,17 @@ namespace bilint {
 // Written here rather than taken from a library: Debian offers no maintained C++ multi-literal
 // matcher, and a general one (Aho-Corasick, which reports every match) does work a greedy
 // leftmost-longest scan never needs, on a structure that grows with the glossary and falls out of
-// the CPU caches. This one is a trie over code points walked from each position:
-//  - the root's children are a direct table over the Basic Multilingual Plane (256 KiB, whatever
-//    the glossary size), so most positions cost one cache-resident load;
-//  - deeper steps go through one open-addressing hash table keyed by (node, code point), guarded
-//    by a bit filter of the first two code points of every pattern, so that a position where no
-//    pattern can start rarely reaches the big table.
-// Per-byte cost therefore depends little on the number of patterns.
+// the CPU caches. This one is a trie over code points walked from each position, laid out so that
+// the part every position touches stays in cache whatever the glossary size:
+//  - the root's children are a direct table over the Basic Multilingual Plane (256 KiB), so most
+//    positions cost one load;
+//  - a bit filter of the first two code points of every pattern stops most positions where a
+//    pattern's first character occurs but no pattern can start;
+//  - the other nodes are numbered breadth-first and each node's children are contiguous and sorted
+//    by code point (a node is its label and the index of its first child), so the shallow levels
+//    that almost every walk ends in are a few megabytes even for 100,000 terms, and a step is a
+//    short search in one or two cache lines. (A hash table of edges, tried first, put every step
+//    of every walk in a table of a hundred megabytes: a cache miss per step.)
 class Matcher {
  public:
   struct Options {
@@ -44,7 +48,7 @@ class Matcher {
   void find(std::string_view text, Span range, std::vector<Match>& out) const;
 
   [[nodiscard]] std::size_t pattern_count() const { return patterns_.size(); }
-  [[nodiscard]] std::size_t node_count() const { return outputs_begin_.size(); }
+  [[nodiscard]] std::size_t node_count() const { return nodes_.empty() ? 0 : nodes_.size() - 1; }
 
  private:
   struct Pattern {
@@ -52,23 +56,22 @@ class Matcher {
     Options options;
     std::string exact;  // the pattern as given, checked when case matters and it has letters
   };
-  struct Slot {
-    std::uint64_t key = kEmpty;  // node << 21 | code point
-    std::uint32_t child = 0;
-  };
-  static constexpr std::uint64_t kEmpty = UINT64_MAX;
-  // Node ids carry a flag for "some pattern ends here", so that a walk reads the outputs table
-  // only where there is something to read.
-  static constexpr std::uint32_t kTerminal = 0x80000000U;
   static constexpr std::uint32_t kBmp = 0x10000;
-  static constexpr unsigned kPairBits = 22;
+  // Node ids as a walk carries them: the high bit says that some pattern ends at the node, so that
+  // the outputs are read only where there is something to read.
+  static constexpr std::uint32_t kTerminal = 0x80000000U;
+  // A pair-table slot: the first two code points (21 bits each), then the node they lead to as an
+  // offset among the first node's children, then its terminal bit.
+  static constexpr unsigned kPairValueBits = 22;
+  static constexpr std::uint64_t kNoPair = UINT64_MAX;
 
   [[nodiscard]] std::uint32_t child(std::uint32_t node, char32_t cp) const;
-  void insert(std::uint64_t key, std::uint32_t child);
-  void grow();
   [[nodiscard]] bool accept(std::string_view text, Span range, std::size_t begin, std::size_t end,
                             const Pattern& pattern) const;
-  static std::size_t pair_hash(char32_t a, char32_t b);
+  // The child of the root's child `node` (for `first`) for `second`, from the pair table.
+  [[nodiscard]] std::uint32_t pair_child(std::uint32_t node, char32_t first, char32_t second) const;
+  // The child of `node` (not the root) for `cp`: a search among its children.
+  [[nodiscard]] std::uint32_t child_from(std::uint32_t node, char32_t cp) const;
 
   std::vector<Pattern> patterns_;
   std::vector<std::string> pending_;  // folded patterns until compile()
@@ -76,12 +79,19 @@ class Matcher {
   // none does, positions inside an English word are skipped at once.
   bool word_inner_starts_ = false;
 
+  // Nodes are numbered breadth-first from the root (0); node n's children are the nodes
+  // nodes_[n].first_child .. nodes_[n + 1].first_child - 1, sorted by label. A step reads one
+  // range of nodes_, and the node it finds holds what the next step and the terminal test need.
+  struct Node {
+    std::uint32_t label;        // code point on the edge into the node << 1 | pattern ends here
+    std::uint32_t first_child;  // the last node is a sentinel holding one past the last child
+  };
   std::vector<std::uint32_t> root_;  // root child per BMP code point (0: none)
-  std::vector<Slot> slots_;          // (node, code point) -> child, for everything else
-  std::uint64_t slot_mask_ = 0;
-  std::vector<std::uint64_t> pair_filter_;    // bit set per hash of the first two code points
+  std::vector<Node> nodes_;
+  std::vector<std::uint64_t> pairs_;  // open addressing: the node two steps below the root
+  std::uint64_t pair_mask_ = 0;
   std::vector<std::uint32_t> outputs_begin_;  // per node, into outputs_ (size nodes + 1)
-  std::vector<std::uint32_t> outputs_;        // pattern indices, grouped by node
+  std::vector<std::uint32_t> outputs_;        // pattern indices, grouped by node, ascending
 };
 
 }  // namespace bilint
