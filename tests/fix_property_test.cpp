@@ -9,6 +9,7 @@
 #include "cli_support.hpp"
 #include "core/source.hpp"
 #include "engine/linter.hpp"
+#include "fix/atomic_file.hpp"
 #include "rules/catalog.hpp"
 
 namespace bilint {
@@ -126,6 +127,41 @@ TEST(FuzzRegressions, FixingTwiceEqualsFixingOnce) {
     ++cases;
   }
   EXPECT_GE(cases, 2U);
+}
+
+}  // namespace
+}  // namespace bilint
+
+namespace bilint {
+namespace {
+
+using testing::slurp;
+using testing::TempDir;
+using testing::write_file;
+
+TEST(AtomicFileWriter, PiecesAppearTogetherOnCommitAndNothingWithout) {
+  const TempDir dir;
+  const std::filesystem::path target = dir / "report.txt";
+  write_file(target, "old");
+  {
+    AtomicFileWriter writer(target.string());
+    writer.write("new ");
+    writer.write("report\n");
+    EXPECT_EQ(slurp(target), "old");  // nothing visible before the commit
+    // Dropped without commit: the temporary file goes, the old contents stay.
+  }
+  EXPECT_EQ(slurp(target), "old");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
+                          std::filesystem::directory_iterator()),
+            1);
+  AtomicFileWriter writer(target.string());
+  writer.write("new ");
+  writer.write("report\n");
+  EXPECT_EQ(writer.commit(), "");
+  EXPECT_EQ(slurp(target), "new report\n");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
+                          std::filesystem::directory_iterator()),
+            1);
 }
 
 }  // namespace

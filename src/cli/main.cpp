@@ -218,7 +218,11 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     for (const RuleMetadata& rule : catalog.rules()) {
       if (report_catalog.find(rule.id) == nullptr) report_catalog = report_catalog.with(rule);
     }
-    std::move(part.findings.begin(), part.findings.end(), std::back_inserter(result.findings));
+    if (result.findings.empty()) {
+      result.findings = std::move(part.findings);
+    } else {
+      std::move(part.findings.begin(), part.findings.end(), std::back_inserter(result.findings));
+    }
     std::move(part.errors.begin(), part.errors.end(), std::back_inserter(result.errors));
     result.files_checked += part.files_checked;
     result.files_fixed += part.files_fixed;
@@ -273,12 +277,18 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     if (!errors.empty()) return kExitUsage;
     return result.diff.empty() ? kExitClean : kExitFindings;
   }
-  const std::string rendered = make_reporter(options.format, report)->render(result);
+  // The report goes out as it is written, never whole in memory.
+  const std::unique_ptr<Reporter> reporter = make_reporter(options.format, report);
   if (options.output.empty()) {
-    write_stdout(rendered);
-  } else if (const std::string error = write_file_atomically(options.output, rendered);
-             !error.empty()) {
-    throw UsageError(fmt::format("{}: {}", options.output, error));
+    reporter->write(
+        result, [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+    std::fflush(stdout);
+  } else {
+    AtomicFileWriter file(options.output);
+    reporter->write(result, [&file](std::string_view piece) { file.write(piece); });
+    if (const std::string error = file.commit(); !error.empty()) {
+      throw UsageError(fmt::format("{}: {}", options.output, error));
+    }
   }
   if (!errors.empty()) return kExitUsage;
   const bool failed =

@@ -81,21 +81,27 @@ RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned j
   RunResult result;
   std::vector<FileReport*> reports;
   for (FileOutcome& outcome : outcomes) {
-    result.diff += outcome.diff;
-    result.files_fixed += outcome.fixed ? 1 : 0;
-    if (outcome.error) {
-      result.errors.push_back(std::move(*outcome.error));
-      if (!outcome.checked) continue;
-    }
-    ++result.files_checked;
-    reports.push_back(&outcome.report);
-    std::move(outcome.report.findings.begin(), outcome.report.findings.end(),
-              std::back_inserter(result.findings));
+    if (outcome.checked) reports.push_back(&outcome.report);
   }
-  // Each file's findings are sorted and the files come in path order, so only the corpus pass's
-  // findings need sorting, and then merging in.
   std::vector<Finding> corpus = linter.judge(reports);
   std::stable_sort(corpus.begin(), corpus.end(), finding_less);
+  // Reserved whole: findings are large, and a growing vector would briefly hold them twice.
+  std::size_t total = corpus.size();
+  for (const FileReport* report : reports)
+    total += report->findings.size();
+  result.findings.reserve(total);
+  for (FileOutcome& outcome : outcomes) {
+    result.diff += outcome.diff;
+    result.files_fixed += outcome.fixed ? 1 : 0;
+    if (outcome.error) result.errors.push_back(std::move(*outcome.error));
+    if (!outcome.checked) continue;
+    ++result.files_checked;
+    std::move(outcome.report.findings.begin(), outcome.report.findings.end(),
+              std::back_inserter(result.findings));
+    outcome.report.findings = {};
+  }
+  // Each file's findings are sorted and the files come in path order, so only the corpus pass's
+  // findings need merging in.
   const auto middle = static_cast<std::ptrdiff_t>(result.findings.size());
   std::move(corpus.begin(), corpus.end(), std::back_inserter(result.findings));
   std::inplace_merge(result.findings.begin(), result.findings.begin() + middle,

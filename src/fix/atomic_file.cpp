@@ -10,54 +10,69 @@
 
 namespace bilint {
 
-std::string write_file_atomically(const std::string& path, std::string_view bytes) {
-  const std::filesystem::path target(path);
+AtomicFileWriter::AtomicFileWriter(std::string path) : path_(std::move(path)) {
+  const std::filesystem::path target(path_);
   // A file its owner made read-only is not replaced (rename would do it, and root may write
   // anything): the owner's wish is kept, whoever runs bilint.
   struct stat existing {};
-  const bool exists = ::stat(path.c_str(), &existing) == 0;
-  if (exists && (existing.st_mode & S_IWUSR) == 0) {
-    return "the file is read-only";
+  if (::stat(path_.c_str(), &existing) == 0) {
+    if ((existing.st_mode & S_IWUSR) == 0) {
+      error_ = "the file is read-only";
+      return;
+    }
+    mode_ = existing.st_mode & 07777;
   }
   const std::filesystem::path directory =
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   // Built with append: GCC 12 reports a false -Wrestrict for `"." + name + "..."` at -O3.
   std::string hidden_name(1, '.');
   hidden_name.append(target.filename().string()).append(".bilint-XXXXXX");
-  std::string temporary = (directory / hidden_name).string();
-  const int fd = ::mkstemp(temporary.data());
-  if (fd < 0)
-    return std::string("cannot create a temporary file beside it: ") + std::strerror(errno);
+  temporary_ = (directory / hidden_name).string();
+  fd_ = ::mkstemp(temporary_.data());
+  if (fd_ < 0) {
+    error_ = std::string("cannot create a temporary file beside it: ") + std::strerror(errno);
+    temporary_.clear();
+  }
+}
 
-  const auto fail = [&](const char* what) {
-    const std::string message = std::string(what) + ": " + std::strerror(errno);
-    ::close(fd);
-    ::unlink(temporary.c_str());
-    return message;
-  };
+AtomicFileWriter::~AtomicFileWriter() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!temporary_.empty()) ::unlink(temporary_.c_str());
+}
+
+std::string AtomicFileWriter::fail(const char* what) {
+  if (error_.empty()) error_ = std::string(what) + ": " + std::strerror(errno);
+  return error_;
+}
+
+void AtomicFileWriter::write(std::string_view bytes) {
   std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+  while (error_.empty() && written < bytes.size()) {
+    const ssize_t n = ::write(fd_, bytes.data() + written, bytes.size() - written);
     if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("cannot write the new contents");
+      if (errno != EINTR) fail("cannot write the new contents");
+      continue;
     }
     written += static_cast<std::size_t>(n);
   }
-  const mode_t mode = exists ? (existing.st_mode & 07777) : 0644;
-  if (::fchmod(fd, mode) != 0) return fail("cannot set permissions");
-  if (::fsync(fd) != 0) return fail("cannot flush to disk");
-  if (::close(fd) != 0) {
-    const std::string message = std::string("cannot close: ") + std::strerror(errno);
-    ::unlink(temporary.c_str());
-    return message;
-  }
-  if (::rename(temporary.c_str(), path.c_str()) != 0) {
-    const std::string message = std::string("cannot replace the file: ") + std::strerror(errno);
-    ::unlink(temporary.c_str());
-    return message;
-  }
+}
+
+std::string AtomicFileWriter::commit() {
+  if (!error_.empty()) return error_;
+  if (::fchmod(fd_, static_cast<mode_t>(mode_)) != 0) return fail("cannot set permissions");
+  if (::fsync(fd_) != 0) return fail("cannot flush to disk");
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) return fail("cannot close");
+  if (::rename(temporary_.c_str(), path_.c_str()) != 0) return fail("cannot replace the file");
+  temporary_.clear();
   return {};
+}
+
+std::string write_file_atomically(const std::string& path, std::string_view bytes) {
+  AtomicFileWriter writer(path);
+  writer.write(bytes);
+  return writer.commit();
 }
 
 }  // namespace bilint

@@ -36,6 +36,9 @@ std::string_view severity_label(Severity severity) {
   return labels[static_cast<std::size_t>(severity)];
 }
 
+// How much of the report is gathered before it goes to the sink.
+constexpr std::size_t kFlushBytes = 1 << 16;
+
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -86,7 +89,7 @@ CaretLines render_caret(const Finding& finding) {
   return out;
 }
 
-std::string GccReporter::render(const RunResult& result) const {
+void GccReporter::write(const RunResult& result, const ReportSink& sink) const {
   fmt::memory_buffer out;
   const bool color = options_.color;
   // Without colour every style is empty, and fmt::styled writes the bare text.
@@ -94,6 +97,10 @@ std::string GccReporter::render(const RunResult& result) const {
   auto to = std::back_inserter(out);
   std::array<std::size_t, 3> counts{};
   for (const Finding& f : result.findings) {
+    if (out.size() > kFlushBytes) {
+      sink({out.data(), out.size()});
+      out.clear();
+    }
     ++counts[static_cast<std::size_t>(f.severity)];
     const Location& at = f.location;
     fmt::format_to(to, "{} {} {} [{}]\n",
@@ -138,7 +145,7 @@ std::string GccReporter::render(const RunResult& result) const {
         result.files_fixed == 0 ? std::string()
                                 : fmt::format(" ({} fixed)", plural(result.files_fixed, "file")));
   }
-  return fmt::to_string(out);
+  sink({out.data(), out.size()});
 }
 
 }  // namespace bilint

@@ -41,9 +41,13 @@ std::string escape_workflow_property(std::string_view text) {
   return out;
 }
 
-std::string GithubReporter::render(const RunResult& result) const {
+void GithubReporter::write(const RunResult& result, const ReportSink& sink) const {
   std::string out;
   for (const Finding& f : result.findings) {
+    if (out.size() > (1U << 16)) {
+      sink(out);
+      out.clear();
+    }
     const char* command = f.severity == Severity::error     ? "error"
                           : f.severity == Severity::warning ? "warning"
                                                             : "notice";
@@ -59,7 +63,7 @@ std::string GithubReporter::render(const RunResult& result) const {
     out += fmt::format("::error file={},title=bilint::{}\n", escape_workflow_property(e.path),
                        escape_workflow_data(e.message));
   }
-  return out;
+  sink(out);
 }
 
 }  // namespace bilint

@@ -9,7 +9,7 @@ namespace bilint {
 class GithubReporter final : public Reporter {
  public:
   explicit GithubReporter(ReportOptions options) : options_(options) {}
-  [[nodiscard]] std::string render(const RunResult& result) const override;
+  void write(const RunResult& result, const ReportSink& sink) const override;
 
  private:
   ReportOptions options_;

@@ -19,12 +19,20 @@ void put_range(ordered_json& object, const Position& start, const Position& end,
 
 }  // namespace
 
-std::string JsonReporter::render(const RunResult& result) const {
-  if (result.findings.empty()) return "[]\n";
+void JsonReporter::write(const RunResult& result, const ReportSink& sink) const {
+  if (result.findings.empty()) {
+    sink("[]\n");
+    return;
+  }
   // Written one finding at a time, the bytes of dumping the whole array with an indent of 2: a
   // document of a million findings as one nlohmann value took about 4 KB a finding.
   std::string out = "[";
+  bool first = true;
   for (const Finding& f : result.findings) {
+    if (out.size() > (1U << 16)) {
+      sink(out);
+      out.clear();
+    }
     ordered_json item;
     item["file"] = f.location.path;
     put_range(item, f.location.start, f.location.end, options_.column_unit);
@@ -55,14 +63,16 @@ std::string JsonReporter::render(const RunResult& result) const {
     }
     // Invalid UTF-8 in a message or path (taken from the file) is replaced, never an exception.
     const std::string text = item.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-    out += out.size() == 1 ? "\n  " : ",\n  ";
+    out += first ? "\n  " : ",\n  ";
+    first = false;
     // JSON strings hold no raw line breaks, so every '\n' of the dump starts a line to indent.
     for (const char c : text) {
       out += c;
       if (c == '\n') out += "  ";
     }
   }
-  return out + "\n]\n";
+  out += "\n]\n";
+  sink(out);
 }
 
 }  // namespace bilint

@@ -7,6 +7,12 @@
 
 namespace bilint {
 
+std::string Reporter::render(const RunResult& result) const {
+  std::string out;
+  write(result, [&out](std::string_view piece) { out.append(piece); });
+  return out;
+}
+
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options) {
   if (format == "gcc") return std::make_unique<GccReporter>(options);
   if (format == "json") return std::make_unique<JsonReporter>(options);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,11 +24,17 @@ struct ReportOptions {
   std::string working_directory;
 };
 
+// Where a report goes, a piece at a time (standard output, a file being written), so that a run
+// with many findings never holds its whole report in memory.
+using ReportSink = std::function<void(std::string_view)>;
+
 // Writes a run's findings in one output format. Reporters know findings, never rules.
 class Reporter {
  public:
   virtual ~Reporter() = default;
-  [[nodiscard]] virtual std::string render(const RunResult& result) const = 0;
+  virtual void write(const RunResult& result, const ReportSink& sink) const = 0;
+  // The whole report as one string.
+  [[nodiscard]] std::string render(const RunResult& result) const;
 };
 
 // `gcc` (compiler style), `json`, `sarif` or `github`; nothing for an unknown name.

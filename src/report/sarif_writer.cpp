@@ -185,7 +185,7 @@ std::size_t gzipped_size(std::string_view bytes) {
   return total;
 }
 
-std::string SarifWriter::render(const RunResult& result) const {
+void SarifWriter::write(const RunResult& result, const ReportSink& sink) const {
   const UriMaker uris(options_.working_directory);
   ordered_json rules = ordered_json::array();
   std::map<std::string, std::size_t, std::less<>> rule_index;
@@ -258,7 +258,7 @@ std::string SarifWriter::render(const RunResult& result) const {
                    .c_str(),
                stderr);
   }
-  return text;
+  sink(text);
 }
 
 }  // namespace bilint

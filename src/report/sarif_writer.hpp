@@ -15,7 +15,7 @@ namespace bilint {
 class SarifWriter final : public Reporter {
  public:
   explicit SarifWriter(ReportOptions options) : options_(std::move(options)) {}
-  [[nodiscard]] std::string render(const RunResult& result) const override;
+  void write(const RunResult& result, const ReportSink& sink) const override;
 
   static constexpr std::size_t kMaxResults = 25000;
   static constexpr std::size_t kMaxGzippedBytes = 10 * 1000 * 1000;
