@@ -42,7 +42,12 @@ std::uint32_t Matcher::add(std::string_view pattern, Options options) {
     word_inner_starts_ = true;
   }
   patterns_.push_back(std::move(p));
-  pending_.emplace_back(pattern);
+  pending_start_.push_back(static_cast<std::uint32_t>(pending_.size()));
+  for (std::size_t k = 0; k < pattern.size();) {
+    const utf8::Decoded d = utf8::decode(pattern, k);
+    k += d.length;
+    pending_.push_back(fold(d.code_point));
+  }
   return index;
 }
 
@@ -59,20 +64,11 @@ std::uint32_t Matcher::pair_child(std::uint32_t node, char32_t first, char32_t s
 }
 
 void Matcher::compile() {
-  // The folded code points of every pattern, one after another.
-  std::vector<char32_t> code_points;
-  std::vector<std::uint32_t> start;
-  start.reserve(pending_.size() + 1);
-  for (const std::string& s : pending_) {
-    start.push_back(static_cast<std::uint32_t>(code_points.size()));
-    for (std::size_t k = 0; k < s.size();) {
-      const utf8::Decoded d = utf8::decode(s, k);
-      k += d.length;
-      code_points.push_back(fold(d.code_point));
-    }
-  }
+  const std::vector<char32_t> code_points = std::move(pending_);
+  std::vector<std::uint32_t> start = std::move(pending_start_);
   start.push_back(static_cast<std::uint32_t>(code_points.size()));
   pending_ = {};
+  pending_start_ = {};
 
   // Breadth-first: node n stands for the patterns cursors[group.begin, group.end), which share
   // their first `depth` code points. Sorting them stably by the next code point gives the node's

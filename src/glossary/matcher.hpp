@@ -76,7 +76,10 @@ class Matcher {
   [[nodiscard]] std::uint32_t child_from(std::uint32_t node, char32_t cp) const;
 
   std::vector<Pattern> patterns_;
-  std::vector<std::string> pending_;  // folded patterns until compile()
+  // Until compile(): the folded code points of every pattern, one after another, and where each
+  // pattern begins.
+  std::vector<char32_t> pending_;
+  std::vector<std::uint32_t> pending_start_;
   // Whether some pattern that may start inside a word begins with an ASCII letter or digit; when
   // none does, positions inside an English word are skipped at once.
   bool word_inner_starts_ = false;
