@@ -149,8 +149,8 @@ bool Linter::runs_any(std::string_view selector) const {
   });
 }
 
-Suppressions Linter::read_suppressions(const RuleContext& context,
-                                       std::vector<Diagnostic>& diagnostics) const {
+Suppressions Linter::apply_suppressions(const RuleContext& context,
+                                        std::vector<Diagnostic>& diagnostics) const {
   std::vector<Suppressions::Problem> problems;
   Suppressions suppressions = Suppressions::read(
       context.source, context.document, known_, [&](Span span) { return context.locate(span); },
@@ -161,6 +161,12 @@ Suppressions Linter::read_suppressions(const RuleContext& context,
           invalid->id, invalid->severity, problem.span, std::move(problem.message), {}, {}});
     }
   }
+  if (!suppressions.empty()) {
+    const LineIndex& lines = context.source.lines();
+    std::erase_if(diagnostics, [&](const Diagnostic& d) {
+      return suppressions.suppresses(d.rule_id, lines.line_of(d.span.begin) + 1);
+    });
+  }
   return suppressions;
 }
 
@@ -168,12 +174,7 @@ std::vector<Diagnostic> Linter::diagnose(const SourceFile& source) const {
   const Document document = parse_digest(source);
   const RuleContext context(source, document, *glossary_, today_);
   std::vector<Diagnostic> diagnostics = run_rules(context);
-  Suppressions suppressions = read_suppressions(context, diagnostics);
-  if (!suppressions.empty()) {
-    std::erase_if(diagnostics, [&](const Diagnostic& d) {
-      return suppressions.suppresses(d.rule_id, source.lines().position(d.span.begin).line);
-    });
-  }
+  apply_suppressions(context, diagnostics);
   return diagnostics;
 }
 
@@ -193,32 +194,22 @@ FileReport Linter::check(const SourceFile& source) const {
   FileReport report;
   report.path = source.path();
   std::vector<Diagnostic> diagnostics = run_rules(context);
-  report.suppressions = read_suppressions(context, diagnostics);
-  // In offset order, so that resolving many findings on one long line counts its columns once.
-  std::stable_sort(
-      diagnostics.begin(), diagnostics.end(),
-      [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
-  Position cursor;
-  std::vector<Finding> resolved;
-  resolved.reserve(diagnostics.size());
-  for (const Diagnostic& diagnostic : diagnostics) {
-    Finding finding = resolve(source, diagnostic, &document, &cursor);
-    if (report.suppressions.suppresses(finding.rule_id, finding.location.start.line)) continue;
-    resolved.push_back(std::move(finding));
-  }
-  // finding_less within one file: a permutation is sorted, and each finding moved once (sorting
-  // the findings themselves, and comparing their paths, was a sixth of a run with many findings).
-  std::vector<std::uint32_t> order(resolved.size());
+  report.suppressions = apply_suppressions(context, diagnostics);
+  // Resolved in output order (finding_less within one file), which is also offset order, so that
+  // many findings on one long line count its columns once. A permutation is sorted, so that each
+  // diagnostic is read in place and each finding made once, already in its place.
+  std::vector<std::uint32_t> order(diagnostics.size());
   std::iota(order.begin(), order.end(), 0U);
   const auto key = [&](std::uint32_t i) {
-    const Finding& f = resolved[i];
-    return std::tie(f.location.start.offset, f.location.end.offset, f.rule_id, f.message);
+    const Diagnostic& d = diagnostics[i];
+    return std::tie(d.span.begin, d.span.end, d.rule_id, d.message);
   };
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+  Position cursor;
   report.findings.reserve(order.size());
   for (const std::uint32_t i : order)
-    report.findings.push_back(std::move(resolved[i]));
+    report.findings.push_back(resolve(source, diagnostics[i], &document, &cursor));
   report.facts.reserve(rules_.size());
   for (const ActiveRule& active : rules_)
     report.facts.push_back(active.rule->gather(context));

@@ -70,9 +70,10 @@ class Linter {
     std::unique_ptr<Rule> rule;
   };
   std::vector<Diagnostic> run_rules(const RuleContext& context) const;
-  // The file's suppression comments; problems with them become suppression/invalid diagnostics.
-  Suppressions read_suppressions(const RuleContext& context,
-                                 std::vector<Diagnostic>& diagnostics) const;
+  // Reads the file's suppression comments, adds their problems as suppression/invalid
+  // diagnostics, and drops the diagnostics they suppress; the comments stay for the corpus pass.
+  Suppressions apply_suppressions(const RuleContext& context,
+                                  std::vector<Diagnostic>& diagnostics) const;
   [[nodiscard]] const ActiveRule* active(std::string_view id) const;
   [[nodiscard]] bool runs_any(std::string_view selector) const;
 
