@@ -96,28 +96,31 @@ void write_stdout(const std::string& text) {
 
 RuleCatalog with_pattern_files(const RuleCatalog& base, const std::vector<std::string>& files);
 
+// A configuration file, its problems usage errors (exit 2).
+Config load_config_file(const std::string& path) {
+  try {
+    return load_config(path);
+  } catch (const ConfigError& e) {
+    throw UsageError(e.what());
+  }
+}
+
 // The configuration that applies to a file: --config, or the nearest .bilint.yaml, or the defaults.
 class ConfigResolver {
  public:
   explicit ConfigResolver(const CheckOptions& options) : options_(options) {
-    if (!options.config.empty()) explicit_ = std::make_shared<Config>(load(options.config));
+    if (!options.config.empty())
+      explicit_ = std::make_shared<Config>(load_config_file(options.config));
   }
   std::shared_ptr<const Config> for_file(const std::string& path) {
     if (explicit_) return explicit_;
     const std::string found = options_.isolated ? std::string() : find_config(path);
     auto& slot = loaded_[found];
-    if (!slot) slot = std::make_shared<Config>(found.empty() ? Config{} : load(found));
+    if (!slot) slot = std::make_shared<Config>(found.empty() ? Config{} : load_config_file(found));
     return slot;
   }
 
  private:
-  static Config load(const std::string& path) {
-    try {
-      return load_config(path);
-    } catch (const ConfigError& e) {
-      throw UsageError(e.what());
-    }
-  }
   const CheckOptions& options_;
   std::shared_ptr<Config> explicit_;
   std::map<std::string, std::shared_ptr<Config>> loaded_;
@@ -201,20 +204,34 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   }
   if (groups.empty()) groups.emplace_back(resolver.for_file("."), std::vector<Input>{});
 
+  // Findings the baseline accepts, or on lines the change does not touch, are not reported (nor
+  // counted for the exit code); a baseline being written records them all.
+  const bool filtering = options.write_baseline.empty();
+  std::optional<Baseline> baseline;
+  if (filtering && !options.baseline.empty()) baseline = Baseline::load(options.baseline);
+  std::optional<ChangedLines> changed;
+  if (filtering && !options.diff_base.empty()) changed = ChangedLines::since(options.diff_base);
+  const auto dropped = [&](const Finding& f) {
+    return (baseline && baseline->contains(f)) || (changed && !changed->touches(f));
+  };
+
   const RunMode mode = options.diff ? RunMode::diff : options.fix ? RunMode::fix : RunMode::check;
   RunResult result;
   RuleCatalog report_catalog = with_pattern_files(RuleCatalog::builtin(), options.pattern_files);
-  // Each file fails at the level of its configuration (or the command line's).
-  std::map<std::string, Severity, std::less<>> fail_level_of;
+  bool failed = false;
   for (const auto& [config, group_inputs] : groups) {
     const RuleCatalog catalog = with_pattern_files(config->catalog, options.pattern_files);
     const Linter linter = make_linter(*config, catalog, options);
     RunResult part = run(linter, group_inputs, options.jobs, mode);
-    const Severity fail = options.fail_level.empty()
-                              ? config->fail_level.value_or(Severity::warning)
-                              : *parse_severity(options.fail_level);
-    for (const Input& input : group_inputs)
-      fail_level_of[input.path] = fail;
+    if (filtering) {
+      std::erase_if(part.findings, dropped);
+      // Each file fails at the level of its configuration, or the command line's.
+      const Severity fail = options.fail_level.empty()
+                                ? config->fail_level.value_or(Severity::warning)
+                                : *parse_severity(options.fail_level);
+      failed = failed || std::any_of(part.findings.begin(), part.findings.end(),
+                                     [&](const Finding& f) { return f.severity >= fail; });
+    }
     for (const RuleMetadata& rule : catalog.rules()) {
       if (report_catalog.find(rule.id) == nullptr) report_catalog = report_catalog.with(rule);
     }
@@ -245,15 +262,6 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
                stderr);
     return kExitClean;
   }
-  // Findings the baseline accepts, or on lines the change does not touch, are not reported.
-  std::optional<Baseline> baseline;
-  if (!options.baseline.empty()) baseline = Baseline::load(options.baseline);
-  std::optional<ChangedLines> changed;
-  if (!options.diff_base.empty()) changed = ChangedLines::since(options.diff_base);
-  const auto dropped = [&](const Finding& f) {
-    return (baseline && baseline->contains(f)) || (changed && !changed->touches(f));
-  };
-  std::erase_if(result.findings, dropped);
 
   errors.insert(errors.end(), result.errors.begin(), result.errors.end());
   std::sort(errors.begin(), errors.end(),
@@ -291,11 +299,6 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     }
   }
   if (!errors.empty()) return kExitUsage;
-  const bool failed =
-      std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
-        const auto level = fail_level_of.find(f.location.path);
-        return f.severity >= (level == fail_level_of.end() ? Severity::warning : level->second);
-      });
   return failed ? kExitFindings : kExitClean;
 }
 
@@ -323,11 +326,7 @@ RuleCatalog with_pattern_files(const RuleCatalog& base, const std::vector<std::s
 
 int run_config(const std::string& path, const std::string& config_file) {
   const std::string found = config_file.empty() ? find_config(path) : config_file;
-  try {
-    write_stdout(describe(found.empty() ? Config{} : load_config(found)));
-  } catch (const ConfigError& e) {
-    throw UsageError(e.what());
-  }
+  write_stdout(describe(found.empty() ? Config{} : load_config_file(found)));
   return kExitClean;
 }
 
