@@ -13,13 +13,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::CommandResult;
+using testing::kBilint;
+using testing::kSource;
 using testing::kVariantEntry;
 using testing::slurp;
 using testing::TempDir;
 using testing::write_file;
-
-const fs::path kSource = BILINT_SOURCE_DIR;
-const std::string kBilint = BILINT_BINARY;
 
 CommandResult sh(const std::string& command, const fs::path& cwd) {
   return testing::run_command(std::string(testing::kGitIdentity) + command, cwd);

@@ -76,4 +76,15 @@ inline CommandResult run_command(const std::string& command, const std::filesyst
   return result;
 }
 
+// The built binary and the source tree (compile definitions of the test target).
+inline const std::string kBilint = BILINT_BINARY;
+inline const std::filesystem::path kSource = BILINT_SOURCE_DIR;
+
+// Runs the built bilint with `args` (shell words) in `cwd`. NO_COLOR is empty and TERM names a
+// colour terminal, so that only the arguments (--color) and whether the output is a terminal
+// decide about colour.
+inline CommandResult bilint(const std::string& args, const std::filesystem::path& cwd) {
+  return run_command("NO_COLOR= TERM=xterm '" + kBilint + "' " + args, cwd);
+}
+
 }  // namespace bilint::testing

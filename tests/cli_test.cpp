@@ -12,22 +12,23 @@ namespace bilint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::bilint;
 using testing::CommandResult;
+using testing::kBilint;
+using testing::kSource;
 using testing::TempDir;
 using testing::write_file;
 
-const std::string kBilint = BILINT_BINARY;
-const fs::path kSource = BILINT_SOURCE_DIR;
+// Most runs here are in the source tree.
+CommandResult bilint(const std::string& args) {
+  return testing::bilint(args, kSource);
+}
 
 constexpr std::string_view kCleanEntry =
     "## OLMoE: Open Mixture-of-Experts Language Models\n"
     "[OLMoE：开源的混合专家语言模型](https://arxiv.org/abs/2409.02060)\n"
     "\n"
     "我们介绍了 OLMoE，一种完全开源的语言模型。\n";
-
-CommandResult bilint(const std::string& args, const fs::path& cwd = kSource) {
-  return testing::run_command("NO_COLOR= TERM=xterm '" + kBilint + "' " + args, cwd);
-}
 
 TEST(Cli, CleanFileExitsZero) {
   TempDir dir;

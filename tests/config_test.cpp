@@ -12,17 +12,13 @@ namespace bilint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::bilint;
 using testing::CommandResult;
+using testing::kBilint;
 using testing::kVariantEntry;
 using testing::slurp;
 using testing::TempDir;
 using testing::write_file;
-
-const std::string kBilint = BILINT_BINARY;
-
-CommandResult bilint(const std::string& args, const fs::path& cwd) {
-  return testing::run_command("NO_COLOR= '" + kBilint + "' " + args, cwd);
-}
 
 // A temporary repository root: discovery stops at its .git.
 class Repo : public TempDir {

@@ -22,23 +22,19 @@ namespace bilint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::bilint;
 using testing::CommandResult;
+using testing::kBilint;
+using testing::kSource;
 using testing::slurp;
 using testing::TempDir;
 using testing::write_file;
-
-const std::string kBilint = BILINT_BINARY;
-const fs::path kSource = BILINT_SOURCE_DIR;
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kSanitized = true;  // ASan's shadow memory makes resident sizes meaningless
 #else
 constexpr bool kSanitized = false;
 #endif
-
-CommandResult bilint(const std::string& args, const fs::path& cwd) {
-  return testing::run_command("NO_COLOR=1 '" + kBilint + "' " + args, cwd);
-}
 
 // Starts bilint in `cwd` with its standard output going to `out`.
 pid_t spawn_bilint(const std::vector<std::string>& args, const fs::path& cwd,

@@ -11,10 +11,9 @@ namespace {
 namespace fs = std::filesystem;
 using testing::CommandResult;
 using testing::HttpTestServer;
+using testing::kBilint;
 using testing::TempDir;
 using testing::write_file;
-
-const std::string kBilint = BILINT_BINARY;
 
 std::string digest(const HttpTestServer& server) {
   return "## Online\n[在线](" + server.url("/ok") + ")\n\n" +  //
@@ -81,8 +80,7 @@ TEST(OnlineLinks, OffByDefault) {
   HttpTestServer server;
   TempDir dir;
   write_file(dir / "d.md", digest(server));
-  const CommandResult r =
-      testing::run_command("'" + kBilint + "' check --select link/dead d.md", dir.path());
+  const CommandResult r = testing::bilint("check --select link/dead d.md", dir.path());
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_TRUE(server.requests().empty());
 }

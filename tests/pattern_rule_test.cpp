@@ -11,10 +11,9 @@ namespace bilint {
 namespace {
 
 using testing::CommandResult;
+using testing::kBilint;
 using testing::TempDir;
 using testing::write_file;
-
-const std::string kBilint = BILINT_BINARY;
 
 // \p{Han}, \p{Latin} and \P{…} match exactly the code points ICU puts in those sets.
 TEST(PatternRule, UnicodePropertiesMatchWhatIcuSays) {
@@ -68,8 +67,7 @@ TEST(PatternRule, UserRulesRunWithTheBuiltInOnes) {
   EXPECT_NE(r.out.find("d.md:4:4: warning: write 开源, not 开放源码 [pattern/kaifang-yuanma]"),
             std::string::npos)
       << r.out;
-  const CommandResult check =
-      testing::run_command("'" + kBilint + "' rules check house.yaml", dir.path());
+  const CommandResult check = testing::bilint("rules check house.yaml", dir.path());
   EXPECT_EQ(check.exit_code, 0) << check.err;
   EXPECT_EQ(check.out, "1 pattern rule checked, 0 failing examples\n");
 }
@@ -86,15 +84,13 @@ std::string existence_rule(std::string_view name, std::string_view pattern, std:
 TEST(PatternRule, BadFilesAndFailingExamples) {
   TempDir dir;
   write_file(dir / "bad.yaml", existence_rule("bad", "[a-", "a", "b"));
-  const CommandResult bad =
-      testing::run_command("'" + kBilint + "' check --rules bad.yaml x.md", dir.path());
+  const CommandResult bad = testing::bilint("check --rules bad.yaml x.md", dir.path());
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_TRUE(
       bad.err.starts_with("bilint: error: bad.yaml:5:10: the pattern '[a-' does not compile"))
       << bad.err;
   write_file(dir / "wrong.yaml", existence_rule("wrong", "x", "abc", "xyz"));
-  const CommandResult wrong =
-      testing::run_command("'" + kBilint + "' rules check wrong.yaml", dir.path());
+  const CommandResult wrong = testing::bilint("rules check wrong.yaml", dir.path());
   EXPECT_EQ(wrong.exit_code, 1);
   EXPECT_EQ(wrong.err,
             "bilint: error: pattern/wrong: example should match but does not: abc\n"
@@ -117,8 +113,7 @@ TEST(PatternRule, OpenSetsAreRefusedBeforeBoostSeesThem) {
   EXPECT_FALSE(leaves_set_open(expand_unicode_properties("(?<![\\p{L}\\p{N}])v")));
   TempDir dir;
   write_file(dir / "open.yaml", existence_rule("open", "[a-z", "a", "B"));
-  const CommandResult r =
-      testing::run_command("'" + kBilint + "' rules check open.yaml", dir.path());
+  const CommandResult r = testing::bilint("rules check open.yaml", dir.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "bilint: error: open.yaml:5:10: the pattern '[a-z' does not compile: a '[' set "

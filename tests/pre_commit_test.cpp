@@ -11,11 +11,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::CommandResult;
+using testing::kSource;
 using testing::slurp;
 using testing::TempDir;
 using testing::write_file;
 
-const fs::path kSource = BILINT_SOURCE_DIR;
 const fs::path kBinaryDirectory = fs::path(BILINT_BINARY).parent_path();
 
 constexpr std::string_view kClean =

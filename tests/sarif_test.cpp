@@ -18,16 +18,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::bilint;
 using testing::CommandResult;
+using testing::kBilint;
+using testing::kSource;
 using testing::TempDir;
 using testing::write_file;
-
-const std::string kBilint = BILINT_BINARY;
-const fs::path kSource = BILINT_SOURCE_DIR;
-
-CommandResult bilint(const std::string& args, const fs::path& cwd) {
-  return testing::run_command("'" + kBilint + "' " + args, cwd);
-}
 
 // The multitool's findings on a log: "ruleId: message id [arguments]" per result.
 std::vector<std::string> validate(const fs::path& log) {
