@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <yaml.h>
@@ -42,6 +41,14 @@ std::size_t count_nodes(const Node& node) {
 
 }  // namespace
 
+// A libyaml event that frees what it holds when it goes out of scope.
+struct Event : yaml_event_t {
+  Event() : yaml_event_t{} {}
+  Event(const Event&) = delete;
+  Event& operator=(const Event&) = delete;
+  ~Event() { yaml_event_delete(this); }
+};
+
 // Turns libyaml's event stream into a tree; anchors are kept by name so that aliases can be copied.
 class Builder {
  public:
@@ -58,13 +65,8 @@ class Builder {
     Node root;
     bool have_document = false;
     for (;;) {
-      yaml_event_t event;
-      if (yaml_parser_parse(&parser_, &event) == 0) {
-        error = syntax_error();
-        return std::nullopt;
-      }
-      const std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> owned(&event,
-                                                                         &yaml_event_delete);
+      Event event;
+      if (!next(event, error)) return std::nullopt;
       switch (event.type) {
         case YAML_STREAM_END_EVENT:
           return root;
@@ -88,6 +90,13 @@ class Builder {
   }
 
  private:
+  // The next event; false, with `error` set, on a syntax error.
+  bool next(Event& event, Error& error) {
+    if (yaml_parser_parse(&parser_, &event) != 0) return true;
+    error = syntax_error();
+    return false;
+  }
+
   // Reads the node that starts with `event` (and, for collections, the events up to its end).
   bool node(const yaml_event_t& event, Node& out, Error& error) {
     out.mark_ = to_mark(event.start_mark);
@@ -141,13 +150,8 @@ class Builder {
     Node key;
     bool have_key = false;
     for (;;) {
-      yaml_event_t event;
-      if (yaml_parser_parse(&parser_, &event) == 0) {
-        error = syntax_error();
-        return false;
-      }
-      const std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> owned(&event,
-                                                                         &yaml_event_delete);
+      Event event;
+      if (!next(event, error)) return false;
       if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT) {
         return true;
       }
