@@ -1,6 +1,11 @@
-# Sourced by the benchmark scripts. measure NAME ARGS...: runs `$bilint check ARGS...` three times
-# and prints the best wall time as MB/s and entries/s of $bytes and $entries, with the peak
-# resident size of that run. Needs $bilint, $work, $bytes and $entries.
+# Sourced by the benchmark scripts from the repository root, after they set $build (the build
+# directory): where corpora come from and go, the binary, and measure NAME ARGS..., which runs
+# `$bilint check ARGS...` three times and prints the best wall time as MB/s and entries/s of $bytes
+# and $entries, with the peak resident size of that run.
+corpus=${BILINT_CORPUS:-../shared/corpus/arxiv-cs-zh}
+work=${BILINT_BENCH_DIR:-/tmp/bilint-bench}
+bilint="$build/bilint"
+
 measure() {
   local name=$1; shift
   local best=999999 rss=0

@@ -13,10 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-10M}
 build=${2:-build/ci}
-corpus=${BILINT_CORPUS:-../shared/corpus/arxiv-cs-zh}
-work=${BILINT_BENCH_DIR:-/tmp/bilint-bench}
+source bench/measure.sh  # corpus, work, bilint, measure
 tools=.tools/node_modules/.bin
-bilint="$build/bilint"
 
 cmake --build "$build" --target bilint bilint_corpus_gen bilint_glossary_gen bilint_bench_terms >/dev/null
 rm -rf "$work" && mkdir -p "$work"
@@ -25,8 +23,6 @@ rm -rf "$work" && mkdir -p "$work"
 bytes=$(du -cb "$work/many"/*.md | tail -1 | cut -f1)
 entries=$(cat "$work/many"/*.md | grep -c '^## ')
 echo "machine: $(nproc) cores,$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2); input: $bytes bytes, $entries entries"
-
-source bench/measure.sh
 
 echo
 echo "== every offline rule, default glossary"
