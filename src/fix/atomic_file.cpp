@@ -46,6 +46,17 @@ std::string AtomicFileWriter::fail(const char* what) {
 }
 
 void AtomicFileWriter::write(std::string_view bytes) {
+  constexpr std::size_t kBuffer = std::size_t{1} << 16;
+  if (buffer_.size() + bytes.size() < kBuffer) {
+    buffer_.append(bytes);
+    return;
+  }
+  put(buffer_);
+  buffer_.clear();
+  put(bytes);  // large pieces (a whole fixed file) go straight out, uncopied
+}
+
+void AtomicFileWriter::put(std::string_view bytes) {
   std::size_t written = 0;
   while (error_.empty() && written < bytes.size()) {
     const ssize_t n = ::write(fd_, bytes.data() + written, bytes.size() - written);
@@ -58,6 +69,8 @@ void AtomicFileWriter::write(std::string_view bytes) {
 }
 
 std::string AtomicFileWriter::commit() {
+  put(buffer_);
+  buffer_.clear();
   if (!error_.empty()) return error_;
   if (::fchmod(fd_, static_cast<mode_t>(mode_)) != 0) return fail("cannot set permissions");
   if (::fsync(fd_) != 0) return fail("cannot flush to disk");

@@ -17,7 +17,8 @@ class AtomicFileWriter {
   AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
   ~AtomicFileWriter();
 
-  // Appends bytes to the new contents; after a failure further writes do nothing.
+  // Appends bytes to the new contents (buffered: small pieces cost no system call each); after a
+  // failure further writes do nothing.
   void write(std::string_view bytes);
   // Puts the new contents in place. Returns an empty string on success, otherwise what went wrong
   // (first failure of the whole write), the old file untouched.
@@ -25,10 +26,12 @@ class AtomicFileWriter {
 
  private:
   std::string fail(const char* what);
+  void put(std::string_view bytes);
 
   std::string path_;
   std::string temporary_;
   std::string error_;
+  std::string buffer_;
   int fd_ = -1;
   unsigned mode_ = 0644;
 };

@@ -36,9 +36,6 @@ std::string_view severity_label(Severity severity) {
   return labels[static_cast<std::size_t>(severity)];
 }
 
-// How much of the report is gathered before it goes to the sink.
-constexpr std::size_t kFlushBytes = 1 << 16;
-
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -97,10 +94,8 @@ void GccReporter::write(const RunResult& result, const ReportSink& sink) const {
   auto to = std::back_inserter(out);
   std::array<std::size_t, 3> counts{};
   for (const Finding& f : result.findings) {
-    if (out.size() > kFlushBytes) {
-      sink({out.data(), out.size()});
-      out.clear();
-    }
+    sink({out.data(), out.size()});
+    out.clear();
     ++counts[static_cast<std::size_t>(f.severity)];
     const Location& at = f.location;
     fmt::format_to(to, "{} {} {} [{}]\n",

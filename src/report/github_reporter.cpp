@@ -44,10 +44,8 @@ std::string escape_workflow_property(std::string_view text) {
 void GithubReporter::write(const RunResult& result, const ReportSink& sink) const {
   std::string out;
   for (const Finding& f : result.findings) {
-    if (out.size() > (1U << 16)) {
-      sink(out);
-      out.clear();
-    }
+    sink(out);
+    out.clear();
     const char* command = f.severity == Severity::error     ? "error"
                           : f.severity == Severity::warning ? "warning"
                                                             : "notice";

@@ -29,10 +29,8 @@ void JsonReporter::write(const RunResult& result, const ReportSink& sink) const 
   std::string out = "[";
   bool first = true;
   for (const Finding& f : result.findings) {
-    if (out.size() > (1U << 16)) {
-      sink(out);
-      out.clear();
-    }
+    sink(out);
+    out.clear();
     ordered_json item;
     item["file"] = f.location.path;
     put_range(item, f.location.start, f.location.end, options_.column_unit);

@@ -24,8 +24,8 @@ struct ReportOptions {
   std::string working_directory;
 };
 
-// Where a report goes, a piece at a time (standard output, a file being written), so that a run
-// with many findings never holds its whole report in memory.
+// Where a report goes, a piece at a time (a finding, say), so that a run with many findings never
+// holds its whole report in memory; the sink buffers (stdio, AtomicFileWriter).
 using ReportSink = std::function<void(std::string_view)>;
 
 // Writes a run's findings in one output format. Reporters know findings, never rules.
