@@ -154,11 +154,14 @@ TEST(AtomicFileWriter, PiecesAppearTogetherOnCommitAndNothingWithout) {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
                           std::filesystem::directory_iterator()),
             1);
+  // Small pieces are buffered, a large one goes straight out: the order stays.
+  const std::string large(100'000, 'x');
   AtomicFileWriter writer(target.string());
   writer.write("new ");
+  writer.write(large);
   writer.write("report\n");
   EXPECT_EQ(writer.commit(), "");
-  EXPECT_EQ(slurp(target), "new report\n");
+  EXPECT_EQ(slurp(target), "new " + large + "report\n");
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
                           std::filesystem::directory_iterator()),
             1);
