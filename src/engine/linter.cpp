@@ -13,17 +13,11 @@ namespace bilint {
 
 namespace {
 
-bool matches(std::string_view selector, std::string_view id) {
-  if (selector == "all" || selector == id) return true;
-  if (selector.ends_with('/')) selector.remove_suffix(1);
-  return id.size() > selector.size() && id.starts_with(selector) && id[selector.size()] == '/';
-}
-
 void check_selectors(const RuleCatalog& catalog, const std::vector<std::string>& selectors,
                      std::string_view option) {
   for (const std::string& selector : selectors) {
     const bool known = std::any_of(catalog.rules().begin(), catalog.rules().end(),
-                                   [&](const RuleMetadata& m) { return matches(selector, m.id); });
+                                   [&](const RuleMetadata& m) { return selects(selector, m.id); });
     if (!known) {
       throw UsageError(
           fmt::format("{} '{}' names no rule or family (see 'bilint rules')", option, selector));
@@ -87,7 +81,7 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
     if (std::find(known_.begin(), known_.end(), family) == known_.end()) known_.push_back(family);
     const auto selected = [&](const std::vector<std::string>& selectors) {
       return std::any_of(selectors.begin(), selectors.end(),
-                         [&](const std::string& s) { return matches(s, meta.id); });
+                         [&](const std::string& s) { return selects(s, meta.id); });
     };
     if (!selection.select.empty() && !selected(selection.select)) continue;
     if (selected(selection.ignore)) continue;
@@ -144,9 +138,8 @@ const Linter::ActiveRule* Linter::active(std::string_view id) const {
 }
 
 bool Linter::runs_any(std::string_view selector) const {
-  return std::any_of(rules_.begin(), rules_.end(), [&](const ActiveRule& rule) {
-    return selector.empty() || matches(selector, rule.id);
-  });
+  return std::any_of(rules_.begin(), rules_.end(),
+                     [&](const ActiveRule& rule) { return selects(selector, rule.id); });
 }
 
 Suppressions Linter::apply_suppressions(const RuleContext& context,

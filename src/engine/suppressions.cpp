@@ -7,17 +7,13 @@
 #include <fmt/format.h>
 
 #include "core/yaml.hpp"
+#include "rules/catalog.hpp"
 
 namespace bilint {
 
 namespace {
 
 constexpr std::size_t kToEnd = std::numeric_limits<std::size_t>::max();
-
-bool covers(std::string_view selector, std::string_view id) {
-  if (selector.empty() || selector == id) return true;
-  return id.size() > selector.size() && id.starts_with(selector) && id[selector.size()] == '/';
-}
 
 // Whether `at` is inside a code span (`…`), where a comment is text, not a directive.
 bool in_code_span(const Document& document, std::size_t at) {
@@ -96,7 +92,7 @@ Suppressions Suppressions::read(const SourceFile& source, const Document& docume
     }
     // A comment naming only unknown rules suppresses nothing (rather than everything).
     if (directive.targets.empty() && !selectors.empty()) continue;
-    if (directive.targets.empty()) directive.targets.push_back({"", false});
+    if (directive.targets.empty()) directive.targets.push_back({"all", false});
     const std::size_t line = start.line;
     if (name == "bilint-enable") {
       // Ends the open regions it names (or all of them).
@@ -104,7 +100,7 @@ Suppressions Suppressions::read(const SourceFile& source, const Document& docume
         Directive& region = result.directives_[index];
         if (region.last_line != kToEnd) continue;
         for (const Target& target : directive.targets) {
-          if (target.selector.empty() ||
+          if (target.selector == "all" ||
               std::any_of(region.targets.begin(), region.targets.end(),
                           [&](const Target& t) { return t.selector == target.selector; })) {
             region.last_line = line;
@@ -141,7 +137,7 @@ bool Suppressions::suppresses(std::string_view rule_id, std::size_t line) {
   for (Directive& directive : directives_) {
     if (line < directive.first_line || line > directive.last_line) continue;
     for (Target& target : directive.targets) {
-      if (covers(target.selector, rule_id)) {
+      if (selects(target.selector, rule_id)) {
         target.used = true;
         suppressed = true;
       }
@@ -157,7 +153,7 @@ std::vector<Finding> Suppressions::unused(const std::function<bool(std::string_v
       if (target.used || !ran(target.selector)) continue;
       Finding finding = directive.where;
       finding.message =
-          target.selector.empty()
+          target.selector == "all"
               ? std::string("this suppression comment suppresses nothing")
               : fmt::format("'{}' is suppressed here but reports nothing", target.selector);
       out.push_back(std::move(finding));

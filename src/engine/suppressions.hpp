@@ -48,7 +48,7 @@ class Suppressions {
 
  private:
   struct Target {
-    std::string selector;  // rule id, family, or empty for all
+    std::string selector;  // rule id, family, or `all` (a comment naming no rule)
     bool used = false;
   };
   struct Directive {

@@ -159,4 +159,11 @@ const RuleMetadata* RuleCatalog::find(std::string_view id) const {
   return it != rules_.end() && it->id == id ? &*it : nullptr;
 }
 
+bool selects(std::string_view selector, std::string_view rule_id) {
+  if (selector == "all" || selector == rule_id) return true;
+  if (selector.ends_with('/')) selector.remove_suffix(1);
+  return rule_id.size() > selector.size() && rule_id.starts_with(selector) &&
+         rule_id[selector.size()] == '/';
+}
+
 }  // namespace bilint

@@ -53,4 +53,8 @@ class RuleCatalog {
   std::vector<std::string> problems_;
 };
 
+// Whether a selector names a rule: `all`, the rule's id, or its family (`entry` or `entry/`). The
+// same for --select and --ignore, configuration keys, and suppression comments.
+bool selects(std::string_view selector, std::string_view rule_id);
+
 }  // namespace bilint
