@@ -56,10 +56,7 @@ class ConfigReader {
  public:
   explicit ConfigReader(std::string file) : file_(std::move(file)) {}
 
-  void error(const yaml::Node& node, const std::string& message) {
-    errors_ += fmt::format("{}{}:{}:{}: {}", errors_.empty() ? "" : "\n", file_, node.mark().line,
-                           node.mark().column, message);
-  }
+  void error(const yaml::Node& node, const std::string& message) { error(node.mark(), message); }
   void error(yaml::Mark mark, const std::string& message) {
     errors_ += fmt::format("{}{}:{}:{}: {}", errors_.empty() ? "" : "\n", file_, mark.line,
                            mark.column, message);
@@ -112,11 +109,8 @@ void read_rules(const yaml::Node& rules, Config& config, ConfigReader& reader) {
     return;
   }
   std::vector<std::string> names{"all"};
-  for (const RuleMetadata& meta : config.catalog.rules()) {
-    names.push_back(meta.id);
-    if (std::find(names.begin(), names.end(), family_of(meta.id)) == names.end())
-      names.push_back(family_of(meta.id));
-  }
+  for (std::string& name : config.catalog.selector_names())
+    names.push_back(std::move(name));
   const std::vector<std::string_view> candidates(names.begin(), names.end());
   for (const auto& [key, value] : rules.entries()) {
     const std::string& id = key.scalar();

@@ -74,11 +74,9 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
     }
   }
   check_selectors(catalog, selection.ignore, "--ignore");
+  known_ = catalog.selector_names();
   const auto& factories = RuleRegistry::factories();
   for (const RuleMetadata& meta : catalog.rules()) {
-    known_.push_back(meta.id);
-    const std::string family = meta.id.substr(0, meta.id.find('/'));
-    if (std::find(known_.begin(), known_.end(), family) == known_.end()) known_.push_back(family);
     const auto selected = [&](const std::vector<std::string>& selectors) {
       return std::any_of(selectors.begin(), selectors.end(),
                          [&](const std::string& s) { return selects(s, meta.id); });

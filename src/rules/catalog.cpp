@@ -159,6 +159,17 @@ const RuleMetadata* RuleCatalog::find(std::string_view id) const {
   return it != rules_.end() && it->id == id ? &*it : nullptr;
 }
 
+std::vector<std::string> RuleCatalog::selector_names() const {
+  std::vector<std::string> names;
+  for (const RuleMetadata& rule : rules_) {
+    names.push_back(rule.id);
+    std::string family = rule.id.substr(0, rule.id.find('/'));
+    if (std::find(names.begin(), names.end(), family) == names.end())
+      names.push_back(std::move(family));
+  }
+  return names;
+}
+
 bool selects(std::string_view selector, std::string_view rule_id) {
   if (selector == "all" || selector == rule_id) return true;
   if (selector.ends_with('/')) selector.remove_suffix(1);

@@ -41,10 +41,12 @@ class RuleCatalog {
   [[nodiscard]] const std::vector<RuleMetadata>& rules() const { return rules_; }
   [[nodiscard]] const RuleMetadata* find(std::string_view id) const;
   [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }
-  // This catalogue plus the pattern rules of `files` (path, YAML); problems name the file and
-  // position.
+  // Every rule id and every family, in catalogue order: what a selector may name besides `all`.
+  [[nodiscard]] std::vector<std::string> selector_names() const;
   // This catalogue plus one more rule (for a report over runs with different pattern rules).
   [[nodiscard]] RuleCatalog with(const RuleMetadata& rule) const;
+  // This catalogue plus the pattern rules of `files` (path, YAML); problems name the file and
+  // position.
   [[nodiscard]] RuleCatalog with_pattern_rules(
       const std::vector<std::pair<std::string, std::string>>& files) const;
 
