@@ -8,7 +8,6 @@
 
 #include "core/yaml.hpp"
 #include "engine/inputs.hpp"
-#include "rules/registry.hpp"
 
 namespace bilint {
 
@@ -146,13 +145,7 @@ void read_rules(const yaml::Node& rules, Config& config, ConfigReader& reader) {
             setting.options[name.scalar()] = option.scalar();
           }
           // The rule itself says whether its options make sense; its message gets our position.
-          const auto& factories = RuleRegistry::factories();
-          std::unique_ptr<Rule> rule;
-          if (meta->make) {
-            rule = meta->make();
-          } else if (const auto f = factories.find(id); f != factories.end()) {
-            rule = f->second();
-          }
+          const std::unique_ptr<Rule> rule = meta->instantiate();
           try {
             if (rule) rule->configure(setting.options);
           } catch (const std::invalid_argument& e) {

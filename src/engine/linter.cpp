@@ -7,7 +7,6 @@
 
 #include "fix/fixer.hpp"
 #include "parse/digest_parser.hpp"
-#include "rules/registry.hpp"
 
 namespace bilint {
 
@@ -75,7 +74,6 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
   }
   check_selectors(catalog, selection.ignore, "--ignore");
   known_ = catalog.selector_names();
-  const auto& factories = RuleRegistry::factories();
   for (const RuleMetadata& meta : catalog.rules()) {
     const auto selected = [&](const std::vector<std::string>& selectors) {
       return std::any_of(selectors.begin(), selectors.end(),
@@ -83,14 +81,8 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
     };
     if (!selection.select.empty() && !selected(selection.select)) continue;
     if (selected(selection.ignore)) continue;
-    std::unique_ptr<Rule> rule;
-    if (meta.make) {
-      rule = meta.make();
-    } else if (const auto factory = factories.find(meta.id); factory != factories.end()) {
-      rule = factory->second();
-    } else {
-      continue;
-    }
+    std::unique_ptr<Rule> rule = meta.instantiate();
+    if (!rule) continue;
     const auto given = options.find(meta.id);
     try {
       rule->configure(given == options.end() ? RuleOptions{} : given->second);

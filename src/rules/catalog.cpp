@@ -159,6 +159,13 @@ const RuleMetadata* RuleCatalog::find(std::string_view id) const {
   return it != rules_.end() && it->id == id ? &*it : nullptr;
 }
 
+std::unique_ptr<Rule> RuleMetadata::instantiate() const {
+  if (make) return make();
+  const auto& factories = RuleRegistry::factories();
+  const auto factory = factories.find(id);
+  return factory == factories.end() ? nullptr : factory->second();
+}
+
 std::vector<std::string> RuleCatalog::selector_names() const {
   std::vector<std::string> names;
   for (const RuleMetadata& rule : rules_) {

@@ -25,6 +25,9 @@ struct RuleMetadata {
   std::vector<std::string> examples_match;  // pattern rules' self-tests
   std::vector<std::string> examples_no_match;
   std::string pattern_scope;
+
+  // A new, unconfigured instance of the rule (null for metadata without a rule class).
+  [[nodiscard]] std::unique_ptr<Rule> instantiate() const;
 };
 
 // The rules bilint knows: the metadata files joined with the registered rule classes.
