@@ -47,6 +47,14 @@ std::string relative_to(const std::string& directory, const std::string& file) {
   return fs::path(resolved_path(file)).lexically_relative(directory).generic_string();
 }
 
+bool any_glob_matches(const std::vector<std::string>& globs, const std::string& directory,
+                      const std::string& file) {
+  if (globs.empty()) return false;
+  const std::string relative = relative_to(directory, file);
+  return std::any_of(globs.begin(), globs.end(),
+                     [&](const std::string& glob) { return glob_match(glob, relative); });
+}
+
 std::string family_of(std::string_view id) {
   return std::string(id.substr(0, id.find('/')));
 }
@@ -172,17 +180,11 @@ bool glob_match(std::string_view glob, std::string_view path) {
 }
 
 bool Config::includes(const std::string& file) const {
-  if (include.empty()) return true;
-  const std::string relative = relative_to(directory, file);
-  return std::any_of(include.begin(), include.end(),
-                     [&](const std::string& glob) { return glob_match(glob, relative); });
+  return include.empty() || any_glob_matches(include, directory, file);
 }
 
 bool Config::excludes(const std::string& file) const {
-  if (exclude.empty()) return false;
-  const std::string relative = relative_to(directory, file);
-  return std::any_of(exclude.begin(), exclude.end(),
-                     [&](const std::string& glob) { return glob_match(glob, relative); });
+  return any_glob_matches(exclude, directory, file);
 }
 
 Config load_config(const std::string& path) {
