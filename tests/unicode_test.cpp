@@ -5,8 +5,24 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include "core/utf8.hpp"
+
 namespace bilint {
 namespace {
+
+TEST(Utf8, BoundariesNeverSplitACharacter) {
+  const std::string_view text = "a语b";  // 'a', three bytes of 语 (1..3), 'b' (4)
+  EXPECT_EQ(utf8::boundary_before(text, 0), 0U);
+  EXPECT_EQ(utf8::boundary_before(text, 1), 1U);
+  EXPECT_EQ(utf8::boundary_before(text, 2), 1U);
+  EXPECT_EQ(utf8::boundary_before(text, 3), 1U);
+  EXPECT_EQ(utf8::boundary_before(text, 4), 4U);
+  EXPECT_EQ(utf8::boundary_before(text, 5), 5U);  // the end stays
+  EXPECT_EQ(utf8::boundary_after(text, 2), 4U);
+  EXPECT_EQ(utf8::boundary_after(text, 3), 4U);
+  EXPECT_EQ(utf8::boundary_after(text, 4), 4U);
+  EXPECT_EQ(utf8::boundary_after(text, 5), 5U);
+}
 
 TEST(Unicode, IsHanIsIcusScriptPropertyForEveryCodePoint) {
   std::size_t han = 0;

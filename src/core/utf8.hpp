@@ -41,6 +41,22 @@ Decoded decode_before(std::string_view text, std::size_t offset);
 
 void append(std::string& out, char32_t code_point);
 
+inline bool is_continuation(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
+}
+// `offset` moved back, or on, to the start of a code point (offsets 0 and past the end stay), for
+// cutting text without splitting a character.
+inline std::size_t boundary_before(std::string_view text, std::size_t offset) {
+  while (offset > 0 && offset < text.size() && is_continuation(text[offset]))
+    --offset;
+  return offset;
+}
+inline std::size_t boundary_after(std::string_view text, std::size_t offset) {
+  while (offset < text.size() && is_continuation(text[offset]))
+    ++offset;
+  return offset;
+}
+
 // Number of UTF-16 code units for a code point.
 constexpr int utf16_length(char32_t code_point) {
   return code_point > 0xFFFF ? 2 : 1;

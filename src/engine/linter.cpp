@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.hpp"
 #include "fix/fixer.hpp"
 #include "parse/digest_parser.hpp"
 
@@ -46,14 +47,6 @@ class CollectingSink final : public DiagnosticSink {
 // Long lines (a minified paragraph, a 100 MB single line) are shown as a window around the finding.
 constexpr std::size_t kExcerptMax = 240;
 constexpr std::size_t kExcerptBefore = 80;
-
-std::size_t to_boundary(std::string_view text, std::size_t offset) {
-  while (offset > 0 && offset < text.size() &&
-         (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
-    --offset;
-  }
-  return offset;
-}
 
 }  // namespace
 
@@ -311,9 +304,9 @@ Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Do
   if (line.size() > kExcerptMax) {
     const std::string_view text = source.text();
     const std::size_t at = diagnostic.span.begin;
-    window.begin =
-        to_boundary(text, at > line.begin + kExcerptBefore ? at - kExcerptBefore : line.begin);
-    window.end = to_boundary(text, std::min(line.end, window.begin + kExcerptMax));
+    window.begin = utf8::boundary_before(
+        text, at > line.begin + kExcerptBefore ? at - kExcerptBefore : line.begin);
+    window.end = utf8::boundary_before(text, std::min(line.end, window.begin + kExcerptMax));
   }
   finding.excerpt = std::string(source.slice(window));
   finding.excerpt_start = window.begin;

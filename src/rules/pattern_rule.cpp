@@ -7,6 +7,7 @@
 #include <unicode/uniset.h>
 
 #include "core/source.hpp"
+#include "core/utf8.hpp"
 #include "core/yaml.hpp"
 #include "parse/digest_parser.hpp"
 #include "rules/prose.hpp"
@@ -143,19 +144,14 @@ class PatternRule final : public Rule {
     std::size_t next_start = run.begin;  // matches before this were reported by the last window
     for (std::size_t start = run.begin; start < run.end;) {
       const std::size_t limit =
-          start + kWindow >= run.end ? run.end : boundary(text, start + kWindow);
+          start + kWindow >= run.end ? run.end : utf8::boundary_after(text, start + kWindow);
       const std::size_t end =
-          limit == run.end ? run.end : boundary(text, std::min(run.end, limit + kWindowOverlap));
+          limit == run.end ? run.end
+                           : utf8::boundary_after(text, std::min(run.end, limit + kWindowOverlap));
       const auto flags = start > run.begin ? kSearchFlags | boost::match_prev_avail : kSearchFlags;
       if (!search_window(text, {start, end}, limit, flags, re, sink, visit, next_start)) return;
       start = limit;
     }
-  }
-
-  static std::size_t boundary(std::string_view text, std::size_t at) {
-    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
-      ++at;
-    return at;
   }
 
   template <typename Visit>

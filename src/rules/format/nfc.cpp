@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "core/utf8.hpp"
 #include "rules/registry.hpp"
 
 namespace bilint {
@@ -43,17 +44,13 @@ class NfcRule final : public Rule {
              bytes[prefix] == replacement[prefix]) {
         ++prefix;
       }
-      while (prefix > 0 && (static_cast<unsigned char>(bytes[prefix]) & 0xC0) == 0x80)
-        --prefix;
+      prefix = utf8::boundary_before(bytes, prefix);
       std::size_t suffix = 0;
       while (suffix < bytes.size() - prefix && suffix < replacement.size() - prefix &&
              bytes[bytes.size() - 1 - suffix] == replacement[replacement.size() - 1 - suffix]) {
         ++suffix;
       }
-      while (suffix > 0 &&
-             (static_cast<unsigned char>(bytes[bytes.size() - suffix]) & 0xC0) == 0x80) {
-        --suffix;
-      }
+      suffix = bytes.size() - utf8::boundary_after(bytes, bytes.size() - suffix);
       const Span changed{line.begin + prefix, line.end - suffix};
       sink.report(Report{
           changed,

@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
+#include "core/utf8.hpp"
 #include "rules/registry.hpp"
 
 namespace bilint {
@@ -29,9 +30,7 @@ std::string problem(std::string_view url) {
       curl_url_set(handle.get(), CURLUPART_URL, copy.c_str(), CURLU_NON_SUPPORT_SCHEME);
   if (code != CURLUE_OK) {
     // A message quotes at most 80 bytes of the URL (on a character boundary); the span has it all.
-    std::size_t cut = std::min<std::size_t>(url.size(), 80);
-    while (cut < url.size() && (static_cast<unsigned char>(url[cut]) & 0xC0) == 0x80)
-      --cut;
+    const std::size_t cut = utf8::boundary_before(url, std::min<std::size_t>(url.size(), 80));
     return fmt::format("'{}{}' is not a valid URL: {}", url.substr(0, cut),
                        cut < url.size() ? "…" : "", curl_url_strerror(code));
   }
