@@ -18,6 +18,9 @@ char32_t fold(char32_t cp) {
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
+bool is_word_code_point(char32_t cp) {
+  return cp < 0x80 && is_word_byte(static_cast<unsigned char>(cp));
+}
 bool has_ascii_letter(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
@@ -37,18 +40,77 @@ std::uint32_t Matcher::add(std::string_view pattern, Options options) {
   p.length = static_cast<std::uint32_t>(pattern.size());
   p.options = options;
   if (!options.ignore_ascii_case && has_ascii_letter(pattern)) p.exact = pattern;
-  if (!options.word_bounded && !pattern.empty() &&
+  if (options.word_bounded && !pattern.empty() &&
       is_word_byte(static_cast<unsigned char>(pattern[0]))) {
-    word_inner_starts_ = true;
+    const WordKeys keys = word_keys(pattern, 0, pattern.size(), pattern.size());
+    word_keys_.push_back(keys.has_second ? keys.second : keys.first);
+    longest_word_pattern_ = std::max(longest_word_pattern_, pattern.size());
+    p.word_gated = true;
   }
   patterns_.push_back(std::move(p));
-  pending_start_.push_back(static_cast<std::uint32_t>(pending_.size()));
+  pattern_start_.push_back(static_cast<std::uint32_t>(code_points_.size()));
   for (std::size_t k = 0; k < pattern.size();) {
     const utf8::Decoded d = utf8::decode(pattern, k);
     k += d.length;
-    pending_.push_back(fold(d.code_point));
+    code_points_.push_back(fold(d.code_point));
   }
   return index;
+}
+
+namespace {
+
+// Stands for "no code point here" (past the end of the text, or the padding of a short pattern)
+// in the gate's keys; no code point is this large.
+constexpr char32_t kNone = 0x1FFFFF;
+
+}  // namespace
+
+std::uint64_t Matcher::gate_hash(char32_t c0, char32_t c1, char32_t c2, bool word) {
+  return mix((std::uint64_t{word} << 63) | (std::uint64_t{c0} << 42) | (std::uint64_t{c1} << 21) |
+             c2);
+}
+
+std::uint64_t Matcher::word_start_hash(char32_t c0, char32_t c1, char32_t c2) {
+  const char32_t d1 = is_word_code_point(c1) ? c1 : kNone;
+  return gate_hash(c0, d1, d1 != kNone && is_word_code_point(c2) ? c2 : kNone, true);
+}
+
+std::uint64_t Matcher::gate_hash(std::uint64_t prefix, char32_t c3) {
+  return mix(prefix ^ ((std::uint64_t{c3} << 40) | c3));
+}
+
+Matcher::WordKeys Matcher::word_keys(std::string_view text, std::size_t at, std::size_t end,
+                                     std::size_t limit) {
+  // FNV-1a over the folded bytes; mix() spreads the result over the filter.
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  const auto step = [&](std::size_t i) {
+    h = (h ^ static_cast<unsigned char>(fold(static_cast<unsigned char>(text[i])))) *
+        0x100000001b3ULL;
+  };
+  WordKeys keys{};
+  std::size_t i = at;
+  for (; i < end && is_word_byte(static_cast<unsigned char>(text[i])); ++i)
+    step(i);
+  keys.first = mix(h);
+  for (; i < end && i < limit && !is_word_byte(static_cast<unsigned char>(text[i])); ++i)
+    step(i);
+  if (i >= end || i >= limit) return keys;
+  for (; i < end && is_word_byte(static_cast<unsigned char>(text[i])); ++i) {
+    if (i >= limit) return keys;
+    step(i);
+  }
+  keys.second = mix(h);
+  keys.has_second = true;
+  return keys;
+}
+
+void Matcher::set_gate(std::uint64_t h) {
+  gate_[h >> gate_shift_] |= (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << ((h >> 6) & 63));
+}
+
+bool Matcher::test_gate(std::uint64_t h) const {
+  const std::uint64_t bits = (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << ((h >> 6) & 63));
+  return (gate_[h >> gate_shift_] & bits) == bits;
 }
 
 std::uint32_t Matcher::pair_child(std::uint32_t node, char32_t first, char32_t second) const {
@@ -56,19 +118,17 @@ std::uint32_t Matcher::pair_child(std::uint32_t node, char32_t first, char32_t s
   for (std::uint64_t i = mix(key) & pair_mask_;; i = (i + 1) & pair_mask_) {
     const std::uint64_t slot = pairs_[i];
     if (slot >> kPairValueBits == key) {
-      const auto value = static_cast<std::uint32_t>(slot & ((1U << kPairValueBits) - 1));
-      return (nodes_[node & ~kTerminal].first_child + (value >> 1)) | (value << 31);
+      return nodes_[node].first_child +
+             static_cast<std::uint32_t>(slot & ((1U << kPairValueBits) - 1));
     }
     if (slot == kNoPair) return 0;
   }
 }
 
 void Matcher::compile() {
-  const std::vector<char32_t> code_points = std::move(pending_);
-  std::vector<std::uint32_t> start = std::move(pending_start_);
-  start.push_back(static_cast<std::uint32_t>(code_points.size()));
-  pending_ = {};
-  pending_start_ = {};
+  pattern_start_.push_back(static_cast<std::uint32_t>(code_points_.size()));
+  const std::vector<char32_t>& code_points = code_points_;
+  const std::vector<std::uint32_t>& start = pattern_start_;
 
   // Breadth-first: node n stands for the patterns cursors[group.begin, group.end), which share
   // their first `depth` code points. Sorting them stably by the next code point gives the node's
@@ -90,6 +150,8 @@ void Matcher::compile() {
   }
   std::vector<Group> groups{{0, static_cast<std::uint32_t>(cursors.size())}};
   nodes_.assign(1, Node{});
+  skips_.assign(1, Skip{});
+  std::uint32_t first_skipping = UINT32_MAX;  // the first node below the root's children
   outputs_begin_.clear();
   outputs_.clear();
   std::vector<std::uint64_t> keys;  // next code point + 1 (0: the pattern ends) : place in group
@@ -99,6 +161,24 @@ void Matcher::compile() {
     nodes_[node].first_child = static_cast<std::uint32_t>(groups.size());
     outputs_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
     const std::span<Cursor> members(cursors.data() + group.begin, group.end - group.begin);
+    // Code points that every pattern below goes on with are the node's skip, compared with the
+    // text in place rather than walked node by node, where each node would be a cache miss: a
+    // term's tail once no other term shares it, the rest of a word that only goes on one way.
+    // Not for the root's children, whose children the pair table finds directly.
+    if (node >= first_skipping) {
+      Skip& skip = skips_[node];
+      skip.at = members[0].at;
+      const auto goes_on_alike = [&](const Cursor& c) {
+        return c.at < c.end && code_points[c.at] == code_points[members[0].at];
+      };
+      while (members[0].at < members[0].end &&
+             std::all_of(members.begin() + 1, members.end(), goes_on_alike)) {
+        for (Cursor& c : members)
+          ++c.at;
+        ++skip.length;
+      }
+      if (skip.length > 0) nodes_[node].label |= kSkip;
+    }
     keys.clear();
     for (std::uint32_t k = 0; k < members.size(); ++k) {
       // The groups of one level follow one another through `cursors`, and every cursor of the
@@ -122,24 +202,49 @@ void Matcher::compile() {
       const std::uint64_t next = keys[i] >> 32;
       if (next == 0) {
         outputs_.push_back(members[i++].pattern);
-        nodes_[node].label |= 1;
+        nodes_[node].label |= kEnds;
         continue;
       }
       std::uint32_t j = i;
       for (; j < keys.size() && keys[j] >> 32 == next; ++j)
         ++members[j].at;
-      nodes_.push_back({static_cast<std::uint32_t>(next - 1) << 1, 0});
+      nodes_.push_back({static_cast<std::uint32_t>(next - 1) << kLabelShift, 0});
+      skips_.push_back({});
       groups.push_back({group.begin + i, group.begin + j});
       i = j;
     }
+    if (node == 0) first_skipping = static_cast<std::uint32_t>(groups.size());
   }
   nodes_.push_back({0, static_cast<std::uint32_t>(groups.size())});
   outputs_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
 
+  // Two keys per pattern and about 32 bits per key, which keeps false positives near half a
+  // percent, up to 1 MiB.
+  const std::size_t gate_bits =
+      std::clamp<std::size_t>(std::bit_ceil(64 * patterns_.size()), 1024, std::size_t{1} << 23);
+  gate_.assign(gate_bits / 64, 0);
+  gate_shift_ = 64 - std::countr_zero(gate_.size());
+  for (const std::uint64_t key : word_keys_)
+    set_gate(key);
+  for (std::uint32_t p = 0; p + 1 < start.size(); ++p) {
+    const std::uint32_t length = start[p + 1] - start[p];
+    if (length == 0) continue;
+    const char32_t* cp = code_points.data() + start[p];
+    if (patterns_[p].word_gated) {
+      set_gate(word_start_hash(cp[0], length > 1 ? cp[1] : kNone, length > 2 ? cp[2] : kNone));
+      continue;
+    }
+    if (length <= 3) short_patterns_[length] = true;
+    const std::uint64_t first_three =
+        gate_hash(cp[0], length > 1 ? cp[1] : kNone, length > 2 ? cp[2] : kNone);
+    set_gate(first_three);
+    if (length >= 3) set_gate(gate_hash(first_three, length > 3 ? cp[3] : kNone));
+  }
+
   root_.assign(kBmp, 0);
   for (std::uint32_t c = nodes_[0].first_child; c < nodes_[1].first_child; ++c) {
-    const char32_t cp = nodes_[c].label >> 1;
-    if (cp < kBmp) root_[cp] = c | nodes_[c].label << 31;
+    const char32_t cp = nodes_[c].label >> kLabelShift;
+    if (cp < kBmp) root_[cp] = c;
   }
   // Every walk that gets past the first character takes its second step here: one probe into a
   // table at most half full, instead of a search through the hundreds of children a common first
@@ -152,24 +257,16 @@ void Matcher::compile() {
   for (std::uint32_t a = nodes_[0].first_child; a < nodes_[1].first_child; ++a) {
     for (std::uint32_t b = nodes_[a].first_child; b < nodes_[a + 1].first_child; ++b) {
       const std::uint64_t key =
-          (std::uint64_t{nodes_[a].label >> 1} << 21) | (nodes_[b].label >> 1);
+          (std::uint64_t{nodes_[a].label >> kLabelShift} << 21) | (nodes_[b].label >> kLabelShift);
       std::uint64_t i = mix(key) & pair_mask_;
       while (pairs_[i] != kNoPair)
         i = (i + 1) & pair_mask_;
-      // A node has at most 0x110000 children, so the offset fits in 21 bits.
-      const std::uint64_t offset = b - nodes_[a].first_child;
-      pairs_[i] = (key << kPairValueBits) | offset << 1 | (nodes_[b].label & 1);
+      pairs_[i] = (key << kPairValueBits) | (b - nodes_[a].first_child);
     }
   }
 }
 
-std::uint32_t Matcher::child(std::uint32_t node, char32_t cp) const {
-  if (node == 0 && cp < kBmp) return root_[cp];
-  return child_from(node, cp);
-}
-
 std::uint32_t Matcher::child_from(std::uint32_t node, char32_t cp) const {
-  node &= ~kTerminal;
   const std::uint32_t begin = nodes_[node].first_child;
   std::uint32_t count = nodes_[node + 1].first_child - begin;
   if (count == 0) return 0;
@@ -177,11 +274,23 @@ std::uint32_t Matcher::child_from(std::uint32_t node, char32_t cp) const {
   const Node* base = nodes_.data() + begin;
   while (count > 1) {
     const std::uint32_t half = count / 2;
-    base = (base[half].label >> 1) <= cp ? base + half : base;
+    base = (base[half].label >> kLabelShift) <= cp ? base + half : base;
     count -= half;
   }
-  if (base->label >> 1 != cp) return 0;
-  return static_cast<std::uint32_t>(base - nodes_.data()) | base->label << 31;
+  if (base->label >> kLabelShift != cp) return 0;
+  return static_cast<std::uint32_t>(base - nodes_.data());
+}
+
+std::size_t Matcher::skip_end(std::string_view scope, std::size_t q, std::uint32_t node) const {
+  const Skip skip = skips_[node];
+  const char32_t* const end = code_points_.data() + skip.at + skip.length;
+  for (const char32_t* tail = code_points_.data() + skip.at; tail < end; ++tail) {
+    if (q >= scope.size()) return 0;
+    const utf8::Decoded d = utf8::decode(scope, q);
+    if (fold(d.code_point) != *tail) return 0;
+    q += d.length;
+  }
+  return q;
 }
 
 bool Matcher::accept(std::string_view text, Span range, std::size_t begin, std::size_t end,
@@ -206,55 +315,96 @@ bool Matcher::accept(std::string_view text, Span range, std::size_t begin, std::
 void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) const {
   if (nodes_.empty()) return;
   const std::string_view scope = text.substr(0, range.end);
+  struct Read {
+    char32_t code_point;  // folded; kNone past the end
+    std::size_t length;
+  };
+  const auto read = [&](std::size_t at) -> Read {
+    if (at >= range.end) return {kNone, 0};
+    const auto lead = static_cast<unsigned char>(scope[at]);
+    if (lead < 0x80) return {fold(lead), 1};
+    const utf8::Decoded d = utf8::decode(scope, at);
+    return {fold(d.code_point), d.length};
+  };
+  // The three code points at p, read once each as the window slides; a fourth is read where the
+  // first three begin some pattern.
   std::size_t p = range.begin;
+  Read w0 = read(p);
+  Read w1 = read(p + w0.length);
+  Read w2 = read(p + w0.length + w1.length);
   while (p < range.end) {
-    const auto lead = static_cast<unsigned char>(scope[p]);
-    if (!word_inner_starts_ && p > range.begin && is_word_byte(lead) &&
-        is_word_byte(static_cast<unsigned char>(scope[p - 1]))) {
-      ++p;
-      continue;
+    bool may_start = false;
+    const std::uint64_t first_three = gate_hash(w0.code_point, w1.code_point, w2.code_point);
+    if (test_gate(first_three)) {
+      const char32_t c3 = read(p + w0.length + w1.length + w2.length).code_point;
+      may_start = test_gate(gate_hash(first_three, c3)) ||
+                  (short_patterns_[3] && test_gate(gate_hash(first_three, kNone)));
     }
-    const utf8::Decoded first = lead < 0x80 ? utf8::Decoded{lead, 1, true} : utf8::decode(scope, p);
-    const char32_t c0 = fold(first.code_point);
-    std::uint32_t node = child(0, c0);
-    if (node == 0) {
-      p += first.length;
-      continue;
+    may_start = may_start ||
+                (short_patterns_[2] && test_gate(gate_hash(w0.code_point, w1.code_point, kNone))) ||
+                (short_patterns_[1] && test_gate(gate_hash(w0.code_point, kNone, kNone)));
+    // English terms start only where a word does, and only where their first word (or two) does.
+    if (!may_start && !word_keys_.empty() && is_word_code_point(w0.code_point) &&
+        (p == range.begin || !is_word_byte(static_cast<unsigned char>(scope[p - 1]))) &&
+        test_gate(word_start_hash(w0.code_point, w1.code_point, w2.code_point))) {
+      const WordKeys keys = word_keys(scope, p, range.end, p + longest_word_pattern_);
+      may_start = test_gate(keys.first) || (keys.has_second && test_gate(keys.second));
     }
-    std::size_t q = p + first.length;
-    std::size_t best_end = 0;
-    std::uint32_t best_node = 0;
-    bool second = true;  // the next step is the second character
-    for (;;) {
-      if ((node & kTerminal) != 0) {
-        const std::uint32_t id = node & ~kTerminal;
-        for (std::uint32_t k = outputs_begin_[id]; k < outputs_begin_[id + 1]; ++k) {
-          if (accept(text, range, p, q, patterns_[outputs_[k]])) {
-            best_end = q;
-            best_node = id;
-            break;
-          }
-        }
-      }
-      if (q >= range.end) break;
-      const utf8::Decoded next = utf8::decode(scope, q);
-      const char32_t c = fold(next.code_point);
-      node = second ? pair_child(node, c0, c) : child_from(node, c);
-      second = false;
-      if (node == 0) break;
-      q += next.length;
-    }
+    const std::size_t best_end = may_start ? longest_at(text, range, p, w0.code_point, out) : 0;
     if (best_end == 0) {
-      p += first.length;
+      p += w0.length;
+      w0 = w1;
+      w1 = w2;
+      w2 = read(p + w0.length + w1.length);
       continue;
-    }
-    for (std::uint32_t k = outputs_begin_[best_node]; k < outputs_begin_[best_node + 1]; ++k) {
-      if (accept(text, range, p, best_end, patterns_[outputs_[k]])) {
-        out.push_back({{p, best_end}, outputs_[k]});
-      }
     }
     p = best_end;
+    w0 = read(p);
+    w1 = read(p + w0.length);
+    w2 = read(p + w0.length + w1.length);
   }
+}
+
+std::size_t Matcher::longest_at(std::string_view text, Span range, std::size_t p, char32_t c0,
+                                std::vector<Match>& out) const {
+  const std::string_view scope = text.substr(0, range.end);
+  std::uint32_t node = c0 < kBmp ? root_[c0] : child_from(0, c0);
+  if (node == 0) return 0;
+  std::size_t q = p + utf8::decode(scope, p).length;
+  std::size_t best_end = 0;
+  std::uint32_t best_node = 0;
+  for (std::uint32_t depth = 1;; ++depth) {
+    const std::uint32_t label = nodes_[node].label;
+    if ((label & kSkip) != 0) {
+      q = skip_end(scope, q, node);
+      if (q == 0) break;
+    }
+    if ((label & kEnds) != 0 && accepts_any(text, range, p, q, node)) {
+      best_end = q;
+      best_node = node;
+    }
+    if (q >= range.end) break;
+    const utf8::Decoded next = utf8::decode(scope, q);
+    const char32_t c = fold(next.code_point);
+    node = depth == 1 ? pair_child(node, c0, c) : child_from(node, c);
+    if (node == 0) break;
+    q += next.length;
+  }
+  if (best_end == 0) return 0;
+  for (std::uint32_t k = outputs_begin_[best_node]; k < outputs_begin_[best_node + 1]; ++k) {
+    if (accept(text, range, p, best_end, patterns_[outputs_[k]])) {
+      out.push_back({{p, best_end}, outputs_[k]});
+    }
+  }
+  return best_end;
+}
+
+bool Matcher::accepts_any(std::string_view text, Span range, std::size_t begin, std::size_t end,
+                          std::uint32_t node) const {
+  for (std::uint32_t k = outputs_begin_[node]; k < outputs_begin_[node + 1]; ++k) {
+    if (accept(text, range, begin, end, patterns_[outputs_[k]])) return true;
+  }
+  return false;
 }
 
 }  // namespace bilint

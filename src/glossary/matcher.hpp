@@ -26,8 +26,11 @@ namespace bilint {
 //    point (a node is its label and the index of its first child), found by a branch-free binary
 //    search. (A hash table of (node, code point) edges, used before, made every step a probe into
 //    tens of megabytes for a large glossary; this layout matches 100,000 terms 1.8 times faster.)
-// The cost still grows with the glossary where its terms start at most positions of the text:
-// bench/term_matching.cpp measures it.
+//  - but most positions never get that far: a walk starts only where a Bloom filter of every
+//    pattern's first three code points (at most 1 MiB, so it stays in the cache next to the text)
+//    says one may start. Without it a large glossary whose terms begin with common characters
+//    starts a walk, and a cache miss, at almost every position; with it the cost per position
+//    barely moves with the glossary's size (bench/term_matching.cpp measures it).
 class Matcher {
  public:
   struct Options {
@@ -56,47 +59,83 @@ class Matcher {
   struct Pattern {
     std::uint32_t length = 0;  // bytes
     Options options;
-    std::string exact;  // the pattern as given, checked when case matters and it has letters
+    std::string exact;        // the pattern as given, checked when case matters and it has letters
+    bool word_gated = false;  // its gate key is in word_keys_
   };
   static constexpr std::uint32_t kBmp = 0x10000;
-  // Node ids as a walk carries them: the high bit says that some pattern ends at the node, so that
-  // the outputs are read only where there is something to read.
-  static constexpr std::uint32_t kTerminal = 0x80000000U;
   // A pair-table slot: the first two code points (21 bits each), then the node they lead to as an
-  // offset among the first node's children, then its terminal bit.
-  static constexpr unsigned kPairValueBits = 22;
+  // offset among the first node's children (a node has at most 0x110000 children).
+  static constexpr unsigned kPairValueBits = 21;
   static constexpr std::uint64_t kNoPair = UINT64_MAX;
 
-  [[nodiscard]] std::uint32_t child(std::uint32_t node, char32_t cp) const;
+  // Where the text from q goes past the skip of `node`, or 0 where it does not match it.
+  [[nodiscard]] std::size_t skip_end(std::string_view scope, std::size_t q,
+                                     std::uint32_t node) const;
+  [[nodiscard]] bool accepts_any(std::string_view text, Span range, std::size_t begin,
+                                 std::size_t end, std::uint32_t node) const;
   [[nodiscard]] bool accept(std::string_view text, Span range, std::size_t begin, std::size_t end,
                             const Pattern& pattern) const;
   // The child of the root's child `node` (for `first`) for `second`, from the pair table.
   [[nodiscard]] std::uint32_t pair_child(std::uint32_t node, char32_t first, char32_t second) const;
   // The child of `node` (not the root) for `cp`: a search among its children.
   [[nodiscard]] std::uint32_t child_from(std::uint32_t node, char32_t cp) const;
+  // Appends the longest match at p (whose folded first code point is c0) and returns its end, or
+  // returns 0.
+  std::size_t longest_at(std::string_view text, Span range, std::size_t p, char32_t c0,
+                         std::vector<Match>& out) const;
+  // The gate's keys: the first three code points of a pattern or of the text at a position, then
+  // those and the fourth.
+  static std::uint64_t gate_hash(char32_t c0, char32_t c1, char32_t c2, bool word = false);
+  // The first three code points of a word, as far as they are letters or digits.
+  static std::uint64_t word_start_hash(char32_t c0, char32_t c1, char32_t c2);
+  static std::uint64_t gate_hash(std::uint64_t first_three, char32_t c3);
+  struct WordKeys {
+    std::uint64_t first;   // the folded text through the end of its first word
+    std::uint64_t second;  // through the end of the second word, if it ends before `limit`
+    bool has_second;
+  };
+  static WordKeys word_keys(std::string_view text, std::size_t at, std::size_t end,
+                            std::size_t limit);
+  void set_gate(std::uint64_t h);
+  [[nodiscard]] bool test_gate(std::uint64_t h) const;
 
   std::vector<Pattern> patterns_;
-  // Until compile(): the folded code points of every pattern, one after another, and where each
-  // pattern begins.
-  std::vector<char32_t> pending_;
-  std::vector<std::uint32_t> pending_start_;
-  // Whether some pattern that may start inside a word begins with an ASCII letter or digit; when
-  // none does, positions inside an English word are skipped at once.
-  bool word_inner_starts_ = false;
+  // The gate's keys for word-bounded patterns that begin with a word (English terms): their
+  // first word, or their first two words and what is between them. Most of an English text's
+  // words begin some term's first word, few begin its first two.
+  std::vector<std::uint64_t> word_keys_;
+  std::size_t longest_word_pattern_ = 0;  // bytes
 
   // Nodes are numbered breadth-first from the root (0); node n's children are the nodes
   // nodes_[n].first_child .. nodes_[n + 1].first_child - 1, sorted by label. A step reads one
   // range of nodes_, and the node it finds holds what the next step and the terminal test need.
   struct Node {
-    std::uint32_t label;        // code point on the edge into the node << 1 | pattern ends here
+    std::uint32_t label;        // code point on the edge into the node << 2 | kSkip | kEnds
     std::uint32_t first_child;  // the last node is a sentinel holding one past the last child
   };
+  static constexpr std::uint32_t kEnds = 1;  // some pattern ends at the node
+  // Every pattern below the node goes on with the same code points (its skip) after the label.
+  static constexpr std::uint32_t kSkip = 2;
+  static constexpr unsigned kLabelShift = 2;
+  std::vector<char32_t> code_points_;  // every pattern's folded code points, one after another
+  // Where each pattern begins in code_points_; compile() adds the end of the last.
+  std::vector<std::uint32_t> pattern_start_;
   std::vector<std::uint32_t> root_;  // root child per BMP code point (0: none)
   std::vector<Node> nodes_;
+  struct Skip {
+    std::uint32_t at = 0;  // in code_points_
+    std::uint32_t length = 0;
+  };
+  std::vector<Skip> skips_;           // per node, read where its label has kSkip
   std::vector<std::uint64_t> pairs_;  // open addressing: the node two steps below the root
   std::uint64_t pair_mask_ = 0;
   std::vector<std::uint32_t> outputs_begin_;  // per node, into outputs_ (size nodes + 1)
   std::vector<std::uint32_t> outputs_;        // pattern indices, grouped by node, ascending
+  // A Bloom filter (two bits in one word) of every pattern's first three code points and first
+  // four (short patterns padded with kNone): a walk starts only where it says yes to both.
+  std::vector<std::uint64_t> gate_;
+  unsigned gate_shift_ = 64;
+  bool short_patterns_[4] = {};  // [n]: some pattern is n code points long (n = 1, 2, 3)
 };
 
 }  // namespace bilint
