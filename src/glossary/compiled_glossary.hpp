@@ -52,8 +52,6 @@ class CompiledGlossary {
   // ASCII case): a plain substring test, so that a term nested in a longer one still counts.
   [[nodiscard]] bool mentions(const Term& term, std::string_view text) const;
 
-  [[nodiscard]] std::size_t node_count() const { return matcher_.node_count(); }
-
  private:
   struct PatternInfo {
     std::uint32_t term;

@@ -35,19 +35,20 @@ std::uint64_t mix(std::uint64_t x) {
 }  // namespace
 
 std::uint32_t Matcher::add(std::string_view pattern, Options options) {
-  const auto index = static_cast<std::uint32_t>(patterns_.size());
-  Pattern p;
-  p.length = static_cast<std::uint32_t>(pattern.size());
-  p.options = options;
-  if (!options.ignore_ascii_case && has_ascii_letter(pattern)) p.exact = pattern;
+  const auto index = static_cast<std::uint32_t>(pattern_bits_.size());
+  std::uint32_t bits = options.word_bounded ? kWordBounded : 0;
+  if (!options.ignore_ascii_case && has_ascii_letter(pattern)) {
+    bits |= kExact;
+    exact_.emplace(index, pattern);
+  }
   if (options.word_bounded && !pattern.empty() &&
       is_word_byte(static_cast<unsigned char>(pattern[0]))) {
     const WordKeys keys = word_keys(pattern, 0, pattern.size(), pattern.size());
     word_keys_.push_back(keys.has_second ? keys.second : keys.first);
     longest_word_pattern_ = std::max(longest_word_pattern_, pattern.size());
-    p.word_gated = true;
+    bits |= kWordGated;
   }
-  patterns_.push_back(std::move(p));
+  pattern_bits_.push_back(bits);
   pattern_start_.push_back(static_cast<std::uint32_t>(code_points_.size()));
   for (std::size_t k = 0; k < pattern.size();) {
     const utf8::Decoded d = utf8::decode(pattern, k);
@@ -201,7 +202,8 @@ void Matcher::compile() {
     for (std::uint32_t i = 0; i < keys.size();) {
       const std::uint64_t next = keys[i] >> 32;
       if (next == 0) {
-        outputs_.push_back(members[i++].pattern);
+        const std::uint32_t pattern = members[i++].pattern;
+        outputs_.push_back(pattern | (pattern_bits_[pattern] & (kWordBounded | kExact)));
         nodes_[node].label |= kEnds;
         continue;
       }
@@ -221,7 +223,7 @@ void Matcher::compile() {
   // Two keys per pattern and about 32 bits per key, which keeps false positives near half a
   // percent, up to 1 MiB.
   const std::size_t gate_bits =
-      std::clamp<std::size_t>(std::bit_ceil(64 * patterns_.size()), 1024, std::size_t{1} << 23);
+      std::clamp<std::size_t>(std::bit_ceil(64 * pattern_bits_.size()), 1024, std::size_t{1} << 23);
   gate_.assign(gate_bits / 64, 0);
   gate_shift_ = 64 - std::countr_zero(gate_.size());
   for (const std::uint64_t key : word_keys_)
@@ -230,7 +232,7 @@ void Matcher::compile() {
     const std::uint32_t length = start[p + 1] - start[p];
     if (length == 0) continue;
     const char32_t* cp = code_points.data() + start[p];
-    if (patterns_[p].word_gated) {
+    if ((pattern_bits_[p] & kWordGated) != 0) {
       set_gate(word_start_hash(cp[0], length > 1 ? cp[1] : kNone, length > 2 ? cp[2] : kNone));
       continue;
     }
@@ -294,18 +296,19 @@ std::size_t Matcher::skip_end(std::string_view scope, std::size_t q, std::uint32
 }
 
 bool Matcher::accept(std::string_view text, Span range, std::size_t begin, std::size_t end,
-                     const Pattern& pattern) const {
-  if (pattern.options.word_bounded) {
+                     std::uint32_t output) const {
+  if ((output & kWordBounded) != 0) {
     if (begin > range.begin && is_word_byte(static_cast<unsigned char>(text[begin - 1]))) {
       return false;
     }
     if (end < range.end && is_word_byte(static_cast<unsigned char>(text[end]))) return false;
   }
-  if (!pattern.exact.empty()) {
+  if ((output & kExact) != 0) {
     // Case matters; '-' and ' ' still count as the same.
-    for (std::size_t k = 0; k < pattern.exact.size(); ++k) {
+    const std::string& exact = exact_.at(output & kPatternMask);
+    for (std::size_t k = 0; k < exact.size(); ++k) {
       const char a = text[begin + k];
-      const char b = pattern.exact[k];
+      const char b = exact[k];
       if (a != b && !((a == '-' || a == ' ') && (b == '-' || b == ' '))) return false;
     }
   }
@@ -392,8 +395,8 @@ std::size_t Matcher::longest_at(std::string_view text, Span range, std::size_t p
   }
   if (best_end == 0) return 0;
   for (std::uint32_t k = outputs_begin_[best_node]; k < outputs_begin_[best_node + 1]; ++k) {
-    if (accept(text, range, p, best_end, patterns_[outputs_[k]])) {
-      out.push_back({{p, best_end}, outputs_[k]});
+    if (accept(text, range, p, best_end, outputs_[k])) {
+      out.push_back({{p, best_end}, outputs_[k] & kPatternMask});
     }
   }
   return best_end;
@@ -402,7 +405,7 @@ std::size_t Matcher::longest_at(std::string_view text, Span range, std::size_t p
 bool Matcher::accepts_any(std::string_view text, Span range, std::size_t begin, std::size_t end,
                           std::uint32_t node) const {
   for (std::uint32_t k = outputs_begin_[node]; k < outputs_begin_[node + 1]; ++k) {
-    if (accept(text, range, begin, end, patterns_[outputs_[k]])) return true;
+    if (accept(text, range, begin, end, outputs_[k])) return true;
   }
   return false;
 }

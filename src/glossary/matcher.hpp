@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/span.hpp"
@@ -52,16 +53,13 @@ class Matcher {
   // Appends the leftmost-longest non-overlapping matches inside `range` of `text`, in order.
   void find(std::string_view text, Span range, std::vector<Match>& out) const;
 
-  [[nodiscard]] std::size_t pattern_count() const { return patterns_.size(); }
-  [[nodiscard]] std::size_t node_count() const { return nodes_.empty() ? 0 : nodes_.size() - 1; }
-
  private:
-  struct Pattern {
-    std::uint32_t length = 0;  // bytes
-    Options options;
-    std::string exact;        // the pattern as given, checked when case matters and it has letters
-    bool word_gated = false;  // its gate key is in word_keys_
-  };
+  // What a pattern needs checked besides its code points, kept in the high bits of its index where
+  // the trie lists it, so that a walk reads no more than that list.
+  static constexpr std::uint32_t kWordBounded = 1U << 31;
+  static constexpr std::uint32_t kExact = 1U << 30;      // case matters: compare with exact_
+  static constexpr std::uint32_t kWordGated = 1U << 29;  // its gate key is in word_keys_
+  static constexpr std::uint32_t kPatternMask = (1U << 29) - 1;
   static constexpr std::uint32_t kBmp = 0x10000;
   // A pair-table slot: the first two code points (21 bits each), then the node they lead to as an
   // offset among the first node's children (a node has at most 0x110000 children).
@@ -73,8 +71,9 @@ class Matcher {
                                      std::uint32_t node) const;
   [[nodiscard]] bool accepts_any(std::string_view text, Span range, std::size_t begin,
                                  std::size_t end, std::uint32_t node) const;
+  // Whether a match of an output (a pattern index with its kWordBounded and kExact bits) holds.
   [[nodiscard]] bool accept(std::string_view text, Span range, std::size_t begin, std::size_t end,
-                            const Pattern& pattern) const;
+                            std::uint32_t output) const;
   // The child of the root's child `node` (for `first`) for `second`, from the pair table.
   [[nodiscard]] std::uint32_t pair_child(std::uint32_t node, char32_t first, char32_t second) const;
   // The child of `node` (not the root) for `cp`: a search among its children.
@@ -99,7 +98,9 @@ class Matcher {
   void set_gate(std::uint64_t h);
   [[nodiscard]] bool test_gate(std::uint64_t h) const;
 
-  std::vector<Pattern> patterns_;
+  std::vector<std::uint32_t> pattern_bits_;  // per pattern: kWordBounded, kExact, kWordGated
+  // The pattern as given, where case matters and it has letters.
+  std::unordered_map<std::uint32_t, std::string> exact_;
   // The gate's keys for word-bounded patterns that begin with a word (English terms): their
   // first word, or their first two words and what is between them. Most of an English text's
   // words begin some term's first word, few begin its first two.
@@ -130,7 +131,7 @@ class Matcher {
   std::vector<std::uint64_t> pairs_;  // open addressing: the node two steps below the root
   std::uint64_t pair_mask_ = 0;
   std::vector<std::uint32_t> outputs_begin_;  // per node, into outputs_ (size nodes + 1)
-  std::vector<std::uint32_t> outputs_;        // pattern indices, grouped by node, ascending
+  std::vector<std::uint32_t> outputs_;        // pattern indices with their bits, by node, ascending
   // A Bloom filter (two bits in one word) of every pattern's first three code points and first
   // four (short patterns padded with kNone): a walk starts only where it says yes to both.
   std::vector<std::uint64_t> gate_;
