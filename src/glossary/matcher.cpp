@@ -1,6 +1,7 @@
 #include "glossary/matcher.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <span>
 
@@ -114,9 +115,13 @@ bool Matcher::test_gate(std::uint64_t h) const {
   return (gate_[h >> gate_shift_] & bits) == bits;
 }
 
+std::uint64_t Matcher::pair_slot(char32_t first, char32_t second) const {
+  return mix((std::uint64_t{first} << 21) | second) & pair_mask_;
+}
+
 std::uint32_t Matcher::pair_child(std::uint32_t node, char32_t first, char32_t second) const {
   const std::uint64_t key = (std::uint64_t{first} << 21) | second;
-  for (std::uint64_t i = mix(key) & pair_mask_;; i = (i + 1) & pair_mask_) {
+  for (std::uint64_t i = pair_slot(first, second);; i = (i + 1) & pair_mask_) {
     const std::uint64_t slot = pairs_[i];
     if (slot >> kPairValueBits == key) {
       return nodes_[node].first_child +
@@ -329,6 +334,35 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
     const utf8::Decoded d = utf8::decode(scope, at);
     return {fold(d.code_point), d.length};
   };
+  // Where a pattern may start is decided for a batch of positions ahead of walking from them, so
+  // that the first probe of each walk is already on its way from memory; a walk that starts
+  // inside the previous match is dropped.
+  struct Candidate {
+    std::size_t at;
+    char32_t first;
+    char32_t second;
+  };
+  constexpr std::size_t kBatch = 16;
+  std::array<Candidate, kBatch> batch;
+  std::size_t waiting = 0;
+  std::size_t free_from = range.begin;
+  const auto walk_batch = [&] {
+    // The probes have arrived meanwhile: start fetching the nodes they lead to.
+    for (std::size_t k = 0; k < waiting; ++k) {
+      const char32_t c0 = batch[k].first;
+      const std::uint32_t first = c0 < kBmp ? root_[c0] : 0;
+      if (first == 0 || batch[k].second == kNone) continue;
+      const std::uint32_t second = pair_child(first, c0, batch[k].second);
+      __builtin_prefetch(&nodes_[second]);
+      __builtin_prefetch(&outputs_begin_[second]);
+    }
+    for (std::size_t k = 0; k < waiting; ++k) {
+      if (batch[k].at < free_from) continue;
+      const std::size_t end = longest_at(text, range, batch[k].at, batch[k].first, out);
+      if (end != 0) free_from = end;
+    }
+    waiting = 0;
+  };
   // The three code points at p, read once each as the window slides; a fourth is read where the
   // first three begin some pattern.
   std::size_t p = range.begin;
@@ -353,19 +387,17 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
       const WordKeys keys = word_keys(scope, p, range.end, p + longest_word_pattern_);
       may_start = test_gate(keys.first) || (keys.has_second && test_gate(keys.second));
     }
-    const std::size_t best_end = may_start ? longest_at(text, range, p, w0.code_point, out) : 0;
-    if (best_end == 0) {
-      p += w0.length;
-      w0 = w1;
-      w1 = w2;
-      w2 = read(p + w0.length + w1.length);
-      continue;
+    if (may_start) {
+      __builtin_prefetch(&pairs_[pair_slot(w0.code_point, w1.code_point)]);
+      batch[waiting++] = {p, w0.code_point, w1.code_point};
+      if (waiting == kBatch) walk_batch();
     }
-    p = best_end;
-    w0 = read(p);
-    w1 = read(p + w0.length);
+    p += w0.length;
+    w0 = w1;
+    w1 = w2;
     w2 = read(p + w0.length + w1.length);
   }
+  walk_batch();
 }
 
 std::size_t Matcher::longest_at(std::string_view text, Span range, std::size_t p, char32_t c0,

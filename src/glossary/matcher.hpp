@@ -74,6 +74,8 @@ class Matcher {
   // Whether a match of an output (a pattern index with its kWordBounded and kExact bits) holds.
   [[nodiscard]] bool accept(std::string_view text, Span range, std::size_t begin, std::size_t end,
                             std::uint32_t output) const;
+  // Where the pair table's probe for the first two code points begins.
+  [[nodiscard]] std::uint64_t pair_slot(char32_t first, char32_t second) const;
   // The child of the root's child `node` (for `first`) for `second`, from the pair table.
   [[nodiscard]] std::uint32_t pair_child(std::uint32_t node, char32_t first, char32_t second) const;
   // The child of `node` (not the root) for `cp`: a search among its children.
