@@ -11,7 +11,7 @@ CompiledGlossary::CompiledGlossary(Glossary glossary) : glossary_(std::move(glos
     const Term& term = terms[t];
     const auto add = [&](const std::string& text, TermRole role, Matcher::Options options) {
       matcher_.add(text, options);
-      info_.push_back({t, role});
+      info_.push_back({t, role, term.scope});
     };
     const Matcher::Options chinese{};
     if (!term.preferred.empty()) add(term.preferred, TermRole::preferred, chinese);
@@ -33,8 +33,8 @@ CompiledGlossary::CompiledGlossary(Glossary glossary) : glossary_(std::move(glos
 
 void CompiledGlossary::find_in(std::string_view text, Span block, const std::vector<Span>& excluded,
                                TermRegion region, std::vector<TermHit>& out) const {
-  const auto in_scope = [&](const Term& term) {
-    switch (term.scope) {
+  const auto in_scope = [&](TermScope scope) {
+    switch (scope) {
       case TermScope::title:
         return region != TermRegion::summary;
       case TermScope::summary:
@@ -55,7 +55,7 @@ void CompiledGlossary::find_in(std::string_view text, Span block, const std::vec
     const PatternInfo& p = info_[m.pattern];
     // The English title is only searched for English spellings.
     if (region == TermRegion::english_title && p.role != TermRole::english) continue;
-    if (!in_scope(glossary_.terms()[p.term]) || !outside(m.span)) continue;
+    if (!in_scope(p.scope) || !outside(m.span)) continue;
     // "Token" is both a spelling and an abbreviation of one term: one hit.
     const bool duplicate = !out.empty() && out.back().span == m.span && out.back().term == p.term &&
                            out.back().role == p.role;

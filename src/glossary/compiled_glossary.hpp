@@ -56,6 +56,7 @@ class CompiledGlossary {
   struct PatternInfo {
     std::uint32_t term;
     TermRole role;
+    TermScope scope;  // the term's, here so that a hit needs no look at the term
   };
   void find_in(std::string_view text, Span block, const std::vector<Span>& excluded,
                TermRegion region, std::vector<TermHit>& out) const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,7 @@ struct SourceMark {
 };
 
 // Which text of an entry a term applies to.
-enum class TermScope { both, title, summary };
+enum class TermScope : std::uint8_t { both, title, summary };
 
 // One glossary entry: an English concept and how it must be rendered in Chinese.
 struct Term {
