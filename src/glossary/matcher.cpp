@@ -144,7 +144,7 @@ void Matcher::compile() {
   struct Cursor {
     std::uint32_t at;   // the next code point in code_points
     std::uint32_t end;  // one past the pattern's last
-    std::uint32_t pattern;
+    std::uint32_t output;  // the pattern's index with its kWordBounded and kExact bits
   };
   struct Group {
     std::uint32_t begin;
@@ -152,7 +152,9 @@ void Matcher::compile() {
   };
   std::vector<Cursor> cursors;
   for (std::uint32_t p = 0; p + 1 < start.size(); ++p) {
-    if (start[p + 1] > start[p]) cursors.push_back({start[p], start[p + 1], p});
+    if (start[p + 1] > start[p]) {
+      cursors.push_back({start[p], start[p + 1], p | (pattern_bits_[p] & (kWordBounded | kExact))});
+    }
   }
   std::vector<Group> groups{{0, static_cast<std::uint32_t>(cursors.size())}};
   nodes_.assign(1, Node{});
@@ -207,8 +209,7 @@ void Matcher::compile() {
     for (std::uint32_t i = 0; i < keys.size();) {
       const std::uint64_t next = keys[i] >> 32;
       if (next == 0) {
-        const std::uint32_t pattern = members[i++].pattern;
-        outputs_.push_back(pattern | (pattern_bits_[pattern] & (kWordBounded | kExact)));
+        outputs_.push_back(members[i++].output);
         nodes_[node].label |= kEnds;
         continue;
       }
