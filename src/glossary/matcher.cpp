@@ -6,19 +6,16 @@
 #include <span>
 
 #include "core/utf8.hpp"
+#include "glossary/folding.hpp"
 
 namespace bilint {
 
 namespace {
 
-char32_t fold(char32_t cp) {
-  if (cp >= 'A' && cp <= 'Z') return cp + ('a' - 'A');
-  if (cp == '-') return ' ';
-  return cp;
-}
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+using folding::fold;
+using folding::is_word_byte;
+using folding::mix;
+
 bool is_word_code_point(char32_t cp) {
   return cp < 0x80 && is_word_byte(static_cast<unsigned char>(cp));
 }
@@ -26,28 +23,37 @@ bool has_ascii_letter(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
-std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  return x;
+
+// Stands for "no code point here" (past the end of the text, or the padding of a short pattern)
+// in the filter's keys; no code point is this large.
+constexpr char32_t kNone = 0x1FFFFF;
+
+// The filter's keys: a trie pattern's (or the text's) first three code points, then those and the
+// fourth; for English terms, the first three letters or digits of the first word.
+std::uint64_t first_three_key(char32_t c0, char32_t c1, char32_t c2, bool word = false) {
+  return mix((std::uint64_t{word} << 63) | (std::uint64_t{c0} << 42) | (std::uint64_t{c1} << 21) |
+             c2);
+}
+std::uint64_t first_four_key(std::uint64_t first_three, char32_t c3) {
+  return mix(first_three ^ ((std::uint64_t{c3} << 40) | c3));
+}
+std::uint64_t word_start_key(char32_t c0, char32_t c1, char32_t c2) {
+  const char32_t d1 = is_word_code_point(c1) ? c1 : kNone;
+  return first_three_key(c0, d1, d1 != kNone && is_word_code_point(c2) ? c2 : kNone, true);
 }
 
 }  // namespace
 
 std::uint32_t Matcher::add(std::string_view pattern, Options options) {
   const auto index = static_cast<std::uint32_t>(pattern_bits_.size());
+  const bool exact = !options.ignore_ascii_case && has_ascii_letter(pattern);
   std::uint32_t bits = options.word_bounded ? kWordBounded : 0;
-  if (!options.ignore_ascii_case && has_ascii_letter(pattern)) {
+  if (WordIndex::takes(pattern, options.word_bounded)) {
+    words_.add(pattern, index, exact);
+    bits |= kByWords;
+  } else if (exact) {
     bits |= kExact;
     exact_.emplace(index, pattern);
-  }
-  if (options.word_bounded && !pattern.empty() &&
-      is_word_byte(static_cast<unsigned char>(pattern[0]))) {
-    const WordKeys keys = word_keys(pattern, 0, pattern.size(), pattern.size());
-    word_keys_.push_back(keys.has_second ? keys.second : keys.first);
-    longest_word_pattern_ = std::max(longest_word_pattern_, pattern.size());
-    bits |= kWordGated;
   }
   pattern_bits_.push_back(bits);
   pattern_start_.push_back(static_cast<std::uint32_t>(code_points_.size()));
@@ -57,62 +63,6 @@ std::uint32_t Matcher::add(std::string_view pattern, Options options) {
     code_points_.push_back(fold(d.code_point));
   }
   return index;
-}
-
-namespace {
-
-// Stands for "no code point here" (past the end of the text, or the padding of a short pattern)
-// in the gate's keys; no code point is this large.
-constexpr char32_t kNone = 0x1FFFFF;
-
-}  // namespace
-
-std::uint64_t Matcher::gate_hash(char32_t c0, char32_t c1, char32_t c2, bool word) {
-  return mix((std::uint64_t{word} << 63) | (std::uint64_t{c0} << 42) | (std::uint64_t{c1} << 21) |
-             c2);
-}
-
-std::uint64_t Matcher::word_start_hash(char32_t c0, char32_t c1, char32_t c2) {
-  const char32_t d1 = is_word_code_point(c1) ? c1 : kNone;
-  return gate_hash(c0, d1, d1 != kNone && is_word_code_point(c2) ? c2 : kNone, true);
-}
-
-std::uint64_t Matcher::gate_hash(std::uint64_t prefix, char32_t c3) {
-  return mix(prefix ^ ((std::uint64_t{c3} << 40) | c3));
-}
-
-Matcher::WordKeys Matcher::word_keys(std::string_view text, std::size_t at, std::size_t end,
-                                     std::size_t limit) {
-  // FNV-1a over the folded bytes; mix() spreads the result over the filter.
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  const auto step = [&](std::size_t i) {
-    h = (h ^ static_cast<unsigned char>(fold(static_cast<unsigned char>(text[i])))) *
-        0x100000001b3ULL;
-  };
-  WordKeys keys{};
-  std::size_t i = at;
-  for (; i < end && is_word_byte(static_cast<unsigned char>(text[i])); ++i)
-    step(i);
-  keys.first = mix(h);
-  for (; i < end && i < limit && !is_word_byte(static_cast<unsigned char>(text[i])); ++i)
-    step(i);
-  if (i >= end || i >= limit) return keys;
-  for (; i < end && is_word_byte(static_cast<unsigned char>(text[i])); ++i) {
-    if (i >= limit) return keys;
-    step(i);
-  }
-  keys.second = mix(h);
-  keys.has_second = true;
-  return keys;
-}
-
-void Matcher::set_gate(std::uint64_t h) {
-  gate_[h >> gate_shift_] |= (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << ((h >> 6) & 63));
-}
-
-bool Matcher::test_gate(std::uint64_t h) const {
-  const std::uint64_t bits = (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << ((h >> 6) & 63));
-  return (gate_[h >> gate_shift_] & bits) == bits;
 }
 
 std::uint64_t Matcher::pair_slot(char32_t first, char32_t second) const {
@@ -133,6 +83,32 @@ std::uint32_t Matcher::pair_child(std::uint32_t node, char32_t first, char32_t s
 
 void Matcher::compile() {
   pattern_start_.push_back(static_cast<std::uint32_t>(code_points_.size()));
+  build_filter();
+  build_trie();
+}
+
+void Matcher::build_filter() {
+  // Two keys per pattern at most, besides the word index's.
+  filter_.reset(2 * pattern_bits_.size() + words_.key_count());
+  for (std::uint32_t p = 0; p + 1 < pattern_start_.size(); ++p) {
+    const std::uint32_t length = pattern_start_[p + 1] - pattern_start_[p];
+    if (length == 0) continue;
+    const char32_t* cp = code_points_.data() + pattern_start_[p];
+    const char32_t c1 = length > 1 ? cp[1] : kNone;
+    const char32_t c2 = length > 2 ? cp[2] : kNone;
+    if ((pattern_bits_[p] & kByWords) != 0) {
+      filter_.insert(word_start_key(cp[0], c1, c2));
+      continue;
+    }
+    if (length <= 3) short_patterns_[length] = true;
+    const std::uint64_t first_three = first_three_key(cp[0], c1, c2);
+    filter_.insert(first_three);
+    if (length >= 3) filter_.insert(first_four_key(first_three, length > 3 ? cp[3] : kNone));
+  }
+  words_.compile(filter_);
+}
+
+void Matcher::build_trie() {
   const std::vector<char32_t>& code_points = code_points_;
   const std::vector<std::uint32_t>& start = pattern_start_;
 
@@ -142,8 +118,8 @@ void Matcher::compile() {
   // patterns that needs no lookups in the growing trie. Each cursor carries where its pattern
   // goes on, so that a level reads the code points it needs with one random access each.
   struct Cursor {
-    std::uint32_t at;   // the next code point in code_points
-    std::uint32_t end;  // one past the pattern's last
+    std::uint32_t at;      // the next code point in code_points
+    std::uint32_t end;     // one past the pattern's last
     std::uint32_t output;  // the pattern's index with its kWordBounded and kExact bits
   };
   struct Group {
@@ -152,7 +128,7 @@ void Matcher::compile() {
   };
   std::vector<Cursor> cursors;
   for (std::uint32_t p = 0; p + 1 < start.size(); ++p) {
-    if (start[p + 1] > start[p]) {
+    if (start[p + 1] > start[p] && (pattern_bits_[p] & kByWords) == 0) {
       cursors.push_back({start[p], start[p + 1], p | (pattern_bits_[p] & (kWordBounded | kExact))});
     }
   }
@@ -225,29 +201,6 @@ void Matcher::compile() {
   }
   nodes_.push_back({0, static_cast<std::uint32_t>(groups.size())});
   outputs_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
-
-  // Two keys per pattern and about 32 bits per key, which keeps false positives near half a
-  // percent, up to 1 MiB.
-  const std::size_t gate_bits =
-      std::clamp<std::size_t>(std::bit_ceil(64 * pattern_bits_.size()), 1024, std::size_t{1} << 23);
-  gate_.assign(gate_bits / 64, 0);
-  gate_shift_ = 64 - std::countr_zero(gate_.size());
-  for (const std::uint64_t key : word_keys_)
-    set_gate(key);
-  for (std::uint32_t p = 0; p + 1 < start.size(); ++p) {
-    const std::uint32_t length = start[p + 1] - start[p];
-    if (length == 0) continue;
-    const char32_t* cp = code_points.data() + start[p];
-    if ((pattern_bits_[p] & kWordGated) != 0) {
-      set_gate(word_start_hash(cp[0], length > 1 ? cp[1] : kNone, length > 2 ? cp[2] : kNone));
-      continue;
-    }
-    if (length <= 3) short_patterns_[length] = true;
-    const std::uint64_t first_three =
-        gate_hash(cp[0], length > 1 ? cp[1] : kNone, length > 2 ? cp[2] : kNone);
-    set_gate(first_three);
-    if (length >= 3) set_gate(gate_hash(first_three, length > 3 ? cp[3] : kNone));
-  }
 
   root_.assign(kBmp, 0);
   for (std::uint32_t c = nodes_[0].first_child; c < nodes_[1].first_child; ++c) {
@@ -342,25 +295,50 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
     std::size_t at;
     char32_t first;
     char32_t second;
+    bool in_trie;
+    bool by_words;
   };
   constexpr std::size_t kBatch = 16;
   std::array<Candidate, kBatch> batch;
   std::size_t waiting = 0;
   std::size_t free_from = range.begin;
+  thread_local std::vector<std::uint32_t> word_outputs;
   const auto walk_batch = [&] {
     // The probes have arrived meanwhile: start fetching the nodes they lead to.
     for (std::size_t k = 0; k < waiting; ++k) {
       const char32_t c0 = batch[k].first;
-      const std::uint32_t first = c0 < kBmp ? root_[c0] : 0;
+      const std::uint32_t first = batch[k].in_trie && c0 < kBmp ? root_[c0] : 0;
       if (first == 0 || batch[k].second == kNone) continue;
       const std::uint32_t second = pair_child(first, c0, batch[k].second);
       __builtin_prefetch(&nodes_[second]);
       __builtin_prefetch(&outputs_begin_[second]);
     }
     for (std::size_t k = 0; k < waiting; ++k) {
-      if (batch[k].at < free_from) continue;
-      const std::size_t end = longest_at(text, range, batch[k].at, batch[k].first, out);
-      if (end != 0) free_from = end;
+      const Candidate& c = batch[k];
+      if (c.at < free_from) continue;
+      const Walk trie = c.in_trie ? walk(text, range, c.at, c.first) : Walk{};
+      const std::size_t by_words =
+          c.by_words ? words_.longest(scope, c.at, range.end, filter_, word_outputs) : 0;
+      const std::size_t end = std::max(trie.end, by_words);
+      if (end == 0) continue;
+      const std::size_t first = out.size();
+      if (trie.end == end) {
+        for (std::uint32_t o = outputs_begin_[trie.node]; o < outputs_begin_[trie.node + 1]; ++o) {
+          if (accept(text, range, c.at, end, outputs_[o])) {
+            out.push_back({{c.at, end}, outputs_[o] & kPatternMask});
+          }
+        }
+      }
+      if (by_words == end) {
+        for (const std::uint32_t pattern : word_outputs)
+          out.push_back({{c.at, end}, pattern});
+      }
+      // Spelled alike in both (a rendering kept in English and an English spelling).
+      if (trie.end == end && by_words == end) {
+        std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                  [](const Match& a, const Match& b) { return a.pattern < b.pattern; });
+      }
+      free_from = end;
     }
     waiting = 0;
   };
@@ -371,26 +349,26 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
   Read w1 = read(p + w0.length);
   Read w2 = read(p + w0.length + w1.length);
   while (p < range.end) {
-    bool may_start = false;
-    const std::uint64_t first_three = gate_hash(w0.code_point, w1.code_point, w2.code_point);
-    if (test_gate(first_three)) {
+    bool in_trie = false;
+    const std::uint64_t first_three = first_three_key(w0.code_point, w1.code_point, w2.code_point);
+    if (filter_.may_contain(first_three)) {
       const char32_t c3 = read(p + w0.length + w1.length + w2.length).code_point;
-      may_start = test_gate(gate_hash(first_three, c3)) ||
-                  (short_patterns_[3] && test_gate(gate_hash(first_three, kNone)));
+      in_trie = filter_.may_contain(first_four_key(first_three, c3)) ||
+                (short_patterns_[3] && filter_.may_contain(first_four_key(first_three, kNone)));
     }
-    may_start = may_start ||
-                (short_patterns_[2] && test_gate(gate_hash(w0.code_point, w1.code_point, kNone))) ||
-                (short_patterns_[1] && test_gate(gate_hash(w0.code_point, kNone, kNone)));
-    // English terms start only where a word does, and only where their first word (or two) does.
-    if (!may_start && !word_keys_.empty() && is_word_code_point(w0.code_point) &&
+    in_trie =
+        in_trie ||
+        (short_patterns_[2] &&
+         filter_.may_contain(first_three_key(w0.code_point, w1.code_point, kNone))) ||
+        (short_patterns_[1] && filter_.may_contain(first_three_key(w0.code_point, kNone, kNone)));
+    // English terms start only where a word does.
+    const bool by_words =
+        is_word_code_point(w0.code_point) &&
         (p == range.begin || !is_word_byte(static_cast<unsigned char>(scope[p - 1]))) &&
-        test_gate(word_start_hash(w0.code_point, w1.code_point, w2.code_point))) {
-      const WordKeys keys = word_keys(scope, p, range.end, p + longest_word_pattern_);
-      may_start = test_gate(keys.first) || (keys.has_second && test_gate(keys.second));
-    }
-    if (may_start) {
-      __builtin_prefetch(&pairs_[pair_slot(w0.code_point, w1.code_point)]);
-      batch[waiting++] = {p, w0.code_point, w1.code_point};
+        filter_.may_contain(word_start_key(w0.code_point, w1.code_point, w2.code_point));
+    if (in_trie || by_words) {
+      if (in_trie) __builtin_prefetch(&pairs_[pair_slot(w0.code_point, w1.code_point)]);
+      batch[waiting++] = {p, w0.code_point, w1.code_point, in_trie, by_words};
       if (waiting == kBatch) walk_batch();
     }
     p += w0.length;
@@ -401,24 +379,19 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
   walk_batch();
 }
 
-std::size_t Matcher::longest_at(std::string_view text, Span range, std::size_t p, char32_t c0,
-                                std::vector<Match>& out) const {
+Matcher::Walk Matcher::walk(std::string_view text, Span range, std::size_t p, char32_t c0) const {
   const std::string_view scope = text.substr(0, range.end);
   std::uint32_t node = c0 < kBmp ? root_[c0] : child_from(0, c0);
-  if (node == 0) return 0;
+  if (node == 0) return {};
   std::size_t q = p + utf8::decode(scope, p).length;
-  std::size_t best_end = 0;
-  std::uint32_t best_node = 0;
+  Walk best;
   for (std::uint32_t depth = 1;; ++depth) {
     const std::uint32_t label = nodes_[node].label;
     if ((label & kSkip) != 0) {
       q = skip_end(scope, q, node);
       if (q == 0) break;
     }
-    if ((label & kEnds) != 0 && accepts_any(text, range, p, q, node)) {
-      best_end = q;
-      best_node = node;
-    }
+    if ((label & kEnds) != 0 && accepts_any(text, range, p, q, node)) best = {q, node};
     if (q >= range.end) break;
     const utf8::Decoded next = utf8::decode(scope, q);
     const char32_t c = fold(next.code_point);
@@ -426,13 +399,7 @@ std::size_t Matcher::longest_at(std::string_view text, Span range, std::size_t p
     if (node == 0) break;
     q += next.length;
   }
-  if (best_end == 0) return 0;
-  for (std::uint32_t k = outputs_begin_[best_node]; k < outputs_begin_[best_node + 1]; ++k) {
-    if (accept(text, range, p, best_end, outputs_[k])) {
-      out.push_back({{p, best_end}, outputs_[k] & kPatternMask});
-    }
-  }
-  return best_end;
+  return best;
 }
 
 bool Matcher::accepts_any(std::string_view text, Span range, std::size_t begin, std::size_t end,

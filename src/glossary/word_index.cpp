@@ -1,0 +1,123 @@
+#include "glossary/word_index.hpp"
+
+#include <algorithm>
+#include <bit>
+
+#include "glossary/folding.hpp"
+
+namespace bilint {
+
+namespace {
+
+using folding::ByteHash;
+using folding::kBytes;
+using folding::kWordByte;
+
+// The filter's key for "a pattern ends here" (the plain key says "a pattern goes on at least this
+// far").
+std::uint64_t ends_here(std::uint64_t key) {
+  return folding::mix(key + 0x9e3779b97f4a7c15ULL);
+}
+
+}  // namespace
+
+bool WordIndex::takes(std::string_view pattern, bool word_bounded) {
+  return word_bounded && !pattern.empty() &&
+         folding::is_word_byte(static_cast<unsigned char>(pattern.front())) &&
+         folding::is_word_byte(static_cast<unsigned char>(pattern.back()));
+}
+
+void WordIndex::add(std::string_view pattern, std::uint32_t output, bool exact) {
+  ByteHash hash;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const std::uint16_t byte = kBytes[static_cast<unsigned char>(pattern[i])];
+    hash.add(byte);
+    const bool word_ends = (byte & kWordByte) != 0 &&
+                           (i + 1 == pattern.size() ||
+                            (kBytes[static_cast<unsigned char>(pattern[i + 1])] & kWordByte) == 0);
+    if (word_ends) prefix_keys_.push_back(hash.key());
+  }
+  spellings_.push_back({hash.key(), output, static_cast<std::uint32_t>(bytes_.size()),
+                        static_cast<std::uint32_t>(pattern.size()), exact});
+  bytes_ += pattern;
+  longest_ = std::max(longest_, pattern.size());
+  key_count_ = prefix_keys_.size() + spellings_.size();
+}
+
+void WordIndex::compile(BloomFilter& filter) {
+  for (const std::uint64_t key : prefix_keys_)
+    filter.insert(key);
+  prefix_keys_ = {};
+  // Stable: patterns spelled alike keep the order they were added in.
+  std::stable_sort(spellings_.begin(), spellings_.end(),
+                   [](const Spelling& a, const Spelling& b) { return a.key < b.key; });
+  table_.assign(std::bit_ceil(2 * spellings_.size() + 2), Slot{});
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t i = 0; i < spellings_.size();) {
+    std::size_t j = i;
+    while (j < spellings_.size() && spellings_[j].key == spellings_[i].key)
+      ++j;
+    filter.insert(ends_here(spellings_[i].key));
+    std::size_t slot = spellings_[i].key & mask;
+    while (table_[slot].end != 0)
+      slot = (slot + 1) & mask;
+    table_[slot] = {spellings_[i].key, static_cast<std::uint32_t>(i),
+                    static_cast<std::uint32_t>(j)};
+    i = j;
+  }
+}
+
+bool WordIndex::spelled_alike(std::string_view text, const Spelling& s) const {
+  if (text.size() != s.length) return false;
+  const std::string_view pattern(bytes_.data() + s.at, s.length);
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    const auto a = static_cast<unsigned char>(text[k]);
+    const auto b = static_cast<unsigned char>(pattern[k]);
+    // Where case matters, only '-' and ' ' still count as the same.
+    if (s.exact ? a != b && (kBytes[a] != ' ' || kBytes[b] != ' ') : kBytes[a] != kBytes[b]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::size_t WordIndex::longest(std::string_view text, std::size_t at, std::size_t end,
+                               const BloomFilter& filter,
+                               std::vector<std::uint32_t>& outputs) const {
+  if (table_.empty()) return 0;
+  end = std::min(end, at + longest_);
+  ByteHash hash;
+  std::size_t best = 0;
+  std::size_t i = at;
+  while (i < end) {
+    for (; i < end && (kBytes[static_cast<unsigned char>(text[i])] & kWordByte) != 0; ++i)
+      hash.add(kBytes[static_cast<unsigned char>(text[i])]);
+    // A word that runs on past `end` cannot end a pattern.
+    if (i == end && i < text.size() &&
+        (kBytes[static_cast<unsigned char>(text[i])] & kWordByte) != 0) {
+      break;
+    }
+    const std::uint64_t key = hash.key();
+    if (!filter.may_contain(key)) break;
+    if (filter.may_contain(ends_here(key))) {
+      const std::size_t mask = table_.size() - 1;
+      for (std::size_t slot = key & mask; table_[slot].end != 0; slot = (slot + 1) & mask) {
+        if (table_[slot].key != key) continue;
+        bool first = true;
+        for (std::uint32_t k = table_[slot].begin; k < table_[slot].end; ++k) {
+          if (!spelled_alike(text.substr(at, i - at), spellings_[k])) continue;
+          if (first) outputs.clear();
+          first = false;
+          outputs.push_back(spellings_[k].output);
+          best = i;
+        }
+        break;
+      }
+    }
+    for (; i < end && (kBytes[static_cast<unsigned char>(text[i])] & kWordByte) == 0; ++i)
+      hash.add(kBytes[static_cast<unsigned char>(text[i])]);
+  }
+  return best;
+}
+
+}  // namespace bilint
