@@ -48,23 +48,16 @@ void WordIndex::compile(BloomFilter& filter) {
   for (const std::uint64_t key : prefix_keys_)
     filter.insert(key);
   prefix_keys_ = {};
-  // Stable: patterns spelled alike keep the order they were added in.
-  std::stable_sort(spellings_.begin(), spellings_.end(),
-                   [](const Spelling& a, const Spelling& b) { return a.key < b.key; });
-  table_.assign(std::bit_ceil(2 * spellings_.size() + 2), Slot{});
+  table_.assign(std::bit_ceil(2 * spellings_.size() + 2), Spelling{});
   const std::size_t mask = table_.size() - 1;
-  for (std::size_t i = 0; i < spellings_.size();) {
-    std::size_t j = i;
-    while (j < spellings_.size() && spellings_[j].key == spellings_[i].key)
-      ++j;
-    filter.insert(ends_here(spellings_[i].key));
-    std::size_t slot = spellings_[i].key & mask;
-    while (table_[slot].end != 0)
+  for (const Spelling& spelling : spellings_) {
+    filter.insert(ends_here(spelling.key));
+    std::size_t slot = spelling.key & mask;
+    while (table_[slot].length != 0)
       slot = (slot + 1) & mask;
-    table_[slot] = {spellings_[i].key, static_cast<std::uint32_t>(i),
-                    static_cast<std::uint32_t>(j)};
-    i = j;
+    table_[slot] = spelling;
   }
+  spellings_ = {};
 }
 
 bool WordIndex::spelled_alike(std::string_view text, const Spelling& s) const {
@@ -101,17 +94,14 @@ std::size_t WordIndex::longest(std::string_view text, std::size_t at, std::size_
     if (!filter.may_contain(key)) break;
     if (filter.may_contain(ends_here(key))) {
       const std::size_t mask = table_.size() - 1;
-      for (std::size_t slot = key & mask; table_[slot].end != 0; slot = (slot + 1) & mask) {
-        if (table_[slot].key != key) continue;
-        bool first = true;
-        for (std::uint32_t k = table_[slot].begin; k < table_[slot].end; ++k) {
-          if (!spelled_alike(text.substr(at, i - at), spellings_[k])) continue;
-          if (first) outputs.clear();
-          first = false;
-          outputs.push_back(spellings_[k].output);
-          best = i;
-        }
-        break;
+      bool longer = true;
+      for (std::size_t slot = key & mask; table_[slot].length != 0; slot = (slot + 1) & mask) {
+        const Spelling& spelling = table_[slot];
+        if (spelling.key != key || !spelled_alike(text.substr(at, i - at), spelling)) continue;
+        if (longer) outputs.clear();
+        longer = false;
+        outputs.push_back(spelling.output);
+        best = i;
       }
     }
     for (; i < end && (kBytes[static_cast<unsigned char>(text[i])] & kWordByte) == 0; ++i)

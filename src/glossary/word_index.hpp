@@ -35,25 +35,23 @@ class WordIndex {
                       const BloomFilter& filter, std::vector<std::uint32_t>& outputs) const;
 
  private:
+  // A pattern, as a slot of the table: what a match needs is in the slot it is found in.
   struct Spelling {
-    std::uint64_t key;  // hash of the whole pattern, folded
-    std::uint32_t output;
-    std::uint32_t at;  // in bytes_
-    std::uint32_t length;
-    bool exact;
-  };
-  struct Slot {
-    std::uint64_t key = 0;
-    std::uint32_t begin = 0;  // into spellings_, sorted by key
-    std::uint32_t end = 0;    // 0: empty slot
+    std::uint64_t key = 0;  // hash of the whole pattern, folded
+    std::uint32_t output = 0;
+    std::uint32_t at = 0;      // in bytes_
+    std::uint32_t length = 0;  // 0: an empty slot
+    bool exact = false;
   };
   [[nodiscard]] bool spelled_alike(std::string_view text, const Spelling& s) const;
 
-  std::string bytes_;  // every pattern as given, one after another
-  std::vector<Spelling> spellings_;
+  std::string bytes_;                       // every pattern as given, one after another
+  std::vector<Spelling> spellings_;         // until compile()
   std::vector<std::uint64_t> prefix_keys_;  // through the end of each word of each pattern
-  std::vector<Slot> table_;                 // open addressing by key, at most half full
-  std::size_t longest_ = 0;                 // bytes
+  // Open addressing by key, at most half full; patterns spelled alike are in probe order as they
+  // were added.
+  std::vector<Spelling> table_;
+  std::size_t longest_ = 0;  // bytes
   std::size_t key_count_ = 0;
 };
 
