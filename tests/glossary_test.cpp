@@ -183,5 +183,88 @@ TEST(Matcher, WideNodesSharedSpellingsAndCharactersOutsideTheBmp) {
                                                                      {"模型", twice_b}}));
 }
 
+std::vector<std::pair<std::string, std::uint32_t>> matches(const Matcher& m,
+                                                           const std::string& text) {
+  std::vector<Matcher::Match> out;
+  m.find(text, {0, text.size()}, out);
+  std::vector<std::pair<std::string, std::uint32_t>> got;
+  for (const auto& match : out)
+    got.emplace_back(text.substr(match.span.begin, match.span.size()), match.pattern);
+  return got;
+}
+
+TEST(Matcher, EnglishTermsWordByWordAndSpelledAlikeRenderings) {
+  // Word-bounded terms that begin and end with a letter or digit are found a word at a time (the
+  // word index); "C++" ends with '+', so it is in the trie with the Chinese renderings, and so is
+  // "Transformer" as a rendering (not word-bounded, case kept), spelled like an English spelling.
+  Matcher m;
+  const Matcher::Options english{.ignore_ascii_case = true, .word_bounded = true};
+  const auto model = m.add("large language model", english);
+  const auto models = m.add("large language models", english);
+  const auto language = m.add("language", english);
+  const auto gpt4 = m.add("GPT-4", english);
+  const auto cpp = m.add("C++", english);
+  const auto kept = m.add("Transformer", {});
+  const auto spelling = m.add("transformer", english);
+  const auto abbreviation = m.add("LM", {.ignore_ascii_case = false, .word_bounded = true});
+  m.compile();
+  using Got = std::vector<std::pair<std::string, std::uint32_t>>;
+  EXPECT_EQ(matches(m, "Large Language Models and large-language model, a language-model"),
+            (Got{{"Large Language Models", models},
+                 {"large-language model", model},
+                 {"language", language}}));
+  // "C++11" goes on with a digit; "Transformers" holds the rendering (matched anywhere), not the
+  // word; lower-case "transformer" is only the English spelling.
+  EXPECT_EQ(matches(m, "GPT 4, GPT-4o, C++ code, C++11, Transformers, transformer, Transformer."),
+            (Got{{"GPT 4", gpt4},
+                 {"C++", cpp},
+                 {"Transformer", kept},
+                 {"transformer", spelling},
+                 {"Transformer", kept},
+                 {"Transformer", spelling}}));
+  EXPECT_EQ(matches(m, "LM, lm, LMs, a LM"), (Got{{"LM", abbreviation}, {"LM", abbreviation}}));
+  // A range that ends inside a word: the word is not whole there.
+  std::vector<Matcher::Match> out;
+  const std::string text = "language model";
+  m.find(text, {0, 5}, out);
+  EXPECT_TRUE(out.empty());
+}
+
+TEST(Matcher, SkipsCompareWhatNoOtherTermSharesInPlace) {
+  Matcher m;
+  const auto short_one = m.add("abcd", {});
+  const auto long_one = m.add("abcdefgh", {});
+  const auto other = m.add("abcdxyz", {});
+  const auto chinese = m.add("大语言模型评测基准", {});
+  const auto chinese_prefix = m.add("大语言模型", {});
+  m.compile();
+  using Got = std::vector<std::pair<std::string, std::uint32_t>>;
+  EXPECT_EQ(
+      matches(m, "abcdefgX abcdefgh abcdxyz abcX abcdxy"),
+      (Got{{"abcd", short_one}, {"abcdefgh", long_one}, {"abcdxyz", other}, {"abcd", short_one}}));
+  EXPECT_EQ(matches(m, "大语言模型评测基础，大语言模型评测基准。"),
+            (Got{{"大语言模型", chinese_prefix}, {"大语言模型评测基准", chinese}}));
+}
+
+TEST(BloomFilter, NeverSaysNoToAKeyItHolds) {
+  BloomFilter filter;
+  filter.reset(1000);
+  std::uint64_t key = 1;
+  std::vector<std::uint64_t> held;
+  for (int i = 0; i < 1000; ++i) {
+    key = key * 6364136223846793005ULL + 1442695040888963407ULL;
+    held.push_back(key);
+    filter.insert(key);
+  }
+  for (const std::uint64_t k : held)
+    EXPECT_TRUE(filter.may_contain(k));
+  int false_yes = 0;
+  for (int i = 0; i < 100000; ++i) {
+    key = key * 6364136223846793005ULL + 1442695040888963407ULL;
+    false_yes += filter.may_contain(key) ? 1 : 0;
+  }
+  EXPECT_LT(false_yes, 1000);  // 32 bits a key: about 0.1%, far under 1%
+}
+
 }  // namespace
 }  // namespace bilint
