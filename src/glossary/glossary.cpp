@@ -218,17 +218,18 @@ std::vector<std::string> Term::english_spellings() const {
   std::replace(hyphenated.begin(), hyphenated.end(), ' ', '-');
   std::string spaced = source;
   std::replace(spaced.begin(), spaced.end(), '-', ' ');
-  for (const std::string& base : {source, hyphenated, spaced}) {
-    add(base);
+  for (const std::string_view base :
+       {std::string_view(source), std::string_view(hyphenated), std::string_view(spaced)}) {
+    add(std::string(base));
     const char last = base.empty() ? ' ' : base.back();
     if (last >= 'a' && last <= 'z') {
       if (last == 's' || last == 'x' || base.ends_with("ch") || base.ends_with("sh")) {
-        add(base + "es");
+        add(std::string(base).append("es"));
       } else if (last == 'y' && base.size() > 1 &&
                  std::string_view("aeiou").find(base[base.size() - 2]) == std::string_view::npos) {
-        add(base.substr(0, base.size() - 1) + "ies");
+        add(std::string(base.substr(0, base.size() - 1)).append("ies"));
       } else {
-        add(base + "s");
+        add(std::string(base).append("s"));
       }
     }
   }
