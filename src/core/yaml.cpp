@@ -146,6 +146,13 @@ class Builder {
 
   bool children(Node& parent, Error& error) {
     const bool map = parent.kind_ == Node::Kind::map;
+    // Most collections are small (a glossary term is a mapping of three or four keys): room for
+    // that at once instead of growing one entry at a time.
+    if (map) {
+      parent.entries_.reserve(4);
+    } else {
+      parent.items_.reserve(2);
+    }
     KeySet keys;
     Node key;
     bool have_key = false;

@@ -1,9 +1,11 @@
 #include "glossary/glossary.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -40,12 +42,12 @@ class Reader {
   }
   [[nodiscard]] std::size_t count() const { return count_; }
 
-  bool check_keys(const yaml::Node& map, const std::vector<std::string_view>& known) {
+  bool check_keys(const yaml::Node& map, std::span<const std::string_view> known) {
     bool ok = true;
     for (const auto& [key, value] : map.entries()) {
       if (std::find(known.begin(), known.end(), key.scalar()) != known.end()) continue;
       error(key, fmt::format("unknown key '{}'{}", key.scalar(),
-                             yaml::did_you_mean(key.scalar(), known)));
+                             yaml::did_you_mean(key.scalar(), {known.begin(), known.end()})));
       ok = false;
     }
     return ok;
@@ -105,8 +107,10 @@ std::optional<Term> read_term(const yaml::Node& node, Reader& reader) {
     return std::nullopt;
   }
   const std::size_t before = reader.count();
-  reader.check_keys(node, {"source", "abbreviations", "forms", "preferred", "variants", "accepted",
-                           "synonyms", "keep", "scope", "note"});
+  static constexpr std::array<std::string_view, 10> kKeys{
+      "source",   "abbreviations", "forms", "preferred", "variants",
+      "accepted", "synonyms",      "keep",  "scope",     "note"};
+  reader.check_keys(node, kKeys);
   Term term;
   term.mark = reader.mark(node);
   reader.string(node, "source", term.source, true);
@@ -171,7 +175,8 @@ std::optional<GlossaryTest> read_test(const yaml::Node& node, Reader& reader) {
     return std::nullopt;
   }
   const std::size_t before = reader.count();
-  reader.check_keys(node, {"title", "summary", "expect"});
+  static constexpr std::array<std::string_view, 3> kKeys{"title", "summary", "expect"};
+  reader.check_keys(node, kKeys);
   GlossaryTest test;
   test.mark = reader.mark(node);
   const yaml::Node* title = node.find("title");
@@ -253,7 +258,9 @@ Glossary Glossary::parse(std::string_view text, const std::string& file,
     errors.push_back({{file, 1, 1}, "a glossary is a mapping with 'terms' (and optional 'tests')"});
     return glossary;
   }
-  reader.check_keys(root, {"version", "language", "description", "terms", "tests"});
+  static constexpr std::array<std::string_view, 5> kKeys{"version", "language", "description",
+                                                         "terms", "tests"};
+  reader.check_keys(root, kKeys);
   if (const yaml::Node* version = root.find("version"); version && version->scalar() != "1") {
     reader.error(*version, "unsupported glossary version (this bilint reads version 1)");
   }
@@ -261,7 +268,7 @@ Glossary Glossary::parse(std::string_view text, const std::string& file,
   if (terms == nullptr || !terms->is_sequence()) {
     reader.error(root, "missing 'terms' (a list of terms)");
   } else {
-    std::unordered_map<std::string, SourceMark> seen;
+    std::unordered_map<std::string, std::size_t> seen;  // lower-case source: line
     seen.reserve(terms->items().size());
     glossary.terms_.reserve(terms->items().size());
     for (const yaml::Node& node : terms->items()) {
@@ -270,10 +277,10 @@ Glossary Glossary::parse(std::string_view text, const std::string& file,
       const std::string key = lower_ascii(term->source);
       if (const auto it = seen.find(key); it != seen.end()) {
         reader.error(node, fmt::format("term '{}' is defined twice (first at line {})",
-                                       term->source, it->second.line));
+                                       term->source, it->second));
         continue;
       }
-      seen.emplace(key, term->mark);
+      seen.emplace(key, term->mark.line);
       glossary.terms_.push_back(std::move(*term));
     }
   }
