@@ -78,6 +78,15 @@ TEST(GlossaryLoading, LaterGlossariesOverrideEarlierOnesPerTerm) {
   ASSERT_EQ(base.terms().size(), 2U);
   EXPECT_EQ(base.terms()[0].preferred, "扩展定律");
   EXPECT_EQ(base.terms()[1].preferred, "智能体");
+  // A third glossary overrides the override, and adds a term of its own.
+  base.merge(Glossary::parse("terms:\n  - {source: SCALING LAW, preferred: 规模法则}\n"
+                             "  - {source: tool, preferred: 工具}\n",
+                             "third.yaml", errors),
+             errors);
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(base.terms().size(), 3U);
+  EXPECT_EQ(base.terms()[0].preferred, "规模法则");
+  EXPECT_EQ(base.terms()[2].preferred, "工具");
 }
 
 TEST(GlossaryLoading, EnglishSpellings) {

@@ -20,13 +20,28 @@ const std::vector<std::pair<std::string_view, std::string_view>>& glossary_files
 
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
+
+// Source terms are one term whatever their ASCII case.
+struct SourceHash {
+  std::size_t operator()(std::string_view s) const {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char c : s)
+      h = (h ^ static_cast<unsigned char>(lower(c))) * 0x100000001b3ULL;
+    return h;
+  }
+};
+struct SourceEqual {
+  bool operator()(std::string_view a, std::string_view b) const {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [](char x, char y) { return lower(x) == lower(y); });
+  }
+};
+// Terms by their source, viewed in place: a glossary of 100,000 terms is indexed without a copy
+// of each source.
+using SourceIndex = std::unordered_map<std::string_view, std::size_t, SourceHash, SourceEqual>;
 
 class Reader {
  public:
@@ -268,20 +283,19 @@ Glossary Glossary::parse(std::string_view text, const std::string& file,
   if (terms == nullptr || !terms->is_sequence()) {
     reader.error(root, "missing 'terms' (a list of terms)");
   } else {
-    std::unordered_map<std::string, std::size_t> seen;  // lower-case source: line
+    // Views into terms_, which is not reallocated: reserved for every term.
+    SourceIndex seen;
     seen.reserve(terms->items().size());
     glossary.terms_.reserve(terms->items().size());
     for (const yaml::Node& node : terms->items()) {
       std::optional<Term> term = read_term(node, reader);
       if (!term) continue;
-      const std::string key = lower_ascii(term->source);
-      if (const auto it = seen.find(key); it != seen.end()) {
+      const Term& added = glossary.terms_.emplace_back(std::move(*term));
+      if (const auto [it, inserted] = seen.emplace(added.source, added.mark.line); !inserted) {
         reader.error(node, fmt::format("term '{}' is defined twice (first at line {})",
-                                       term->source, it->second));
-        continue;
+                                       added.source, it->second));
+        glossary.terms_.pop_back();
       }
-      seen.emplace(key, term->mark.line);
-      glossary.terms_.push_back(std::move(*term));
     }
   }
   if (const yaml::Node* tests = root.find("tests")) {
@@ -327,15 +341,20 @@ void Glossary::merge(Glossary other, std::vector<GlossaryError>& errors) {
     *this = std::move(other);  // already checked by parse()
     return;
   }
-  std::unordered_map<std::string, std::size_t> index;
+  // Views into terms_, which is not reallocated while they are used.
+  terms_.reserve(terms_.size() + other.terms_.size());
+  SourceIndex index;
   for (std::size_t i = 0; i < terms_.size(); ++i)
-    index.emplace(lower_ascii(terms_[i].source), i);
+    index.emplace(terms_[i].source, i);
   for (Term& term : other.terms_) {
-    const auto [it, inserted] = index.emplace(lower_ascii(term.source), terms_.size());
-    if (inserted) {
-      terms_.push_back(std::move(term));
+    if (const auto it = index.find(term.source); it != index.end()) {
+      // Replaced whole, so the key is taken out first: it views the replaced term's source.
+      const std::size_t at = it->second;
+      index.erase(it);
+      terms_[at] = std::move(term);
+      index.emplace(terms_[at].source, at);
     } else {
-      terms_[it->second] = std::move(term);
+      index.emplace(terms_.emplace_back(std::move(term)).source, terms_.size() - 1);
     }
   }
   for (GlossaryTest& test : other.tests_)
