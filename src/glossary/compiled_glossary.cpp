@@ -21,19 +21,9 @@ CompiledGlossary::CompiledGlossary(Glossary glossary) : glossary_(std::move(glos
       add(s, TermRole::accepted, chinese);
     for (const std::string& s : term.synonyms)
       add(s, TermRole::synonym, chinese);
-    // The matcher folds case and takes '-' for ' ', so of the hyphen forms ("mixture-of-experts",
-    // "mixture of experts") one pattern each is enough.
-    std::vector<std::string> folded;
-    for (const std::string& s : term.english_spellings()) {
-      std::string f = s;
-      for (char& c : f) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c == '-') c = ' ';
-      }
-      if (std::find(folded.begin(), folded.end(), f) != folded.end()) continue;
-      folded.push_back(std::move(f));
+    // The matcher takes '-' for ' ': one pattern covers a spelling's hyphen forms.
+    for (const std::string& s : term.english_spellings(false))
       add(s, TermRole::english, {.ignore_ascii_case = true, .word_bounded = true});
-    }
     for (const std::string& s : term.abbreviations) {
       add(s, TermRole::english, {.ignore_ascii_case = false, .word_bounded = true});
     }

@@ -228,7 +228,7 @@ std::optional<GlossaryTest> read_test(const yaml::Node& node, Reader& reader) {
 
 }  // namespace
 
-std::vector<std::string> Term::english_spellings() const {
+std::vector<std::string> Term::english_spellings(bool hyphen_forms) const {
   std::vector<std::string> out{source};
   // "mixture of experts" and "mixture-of-experts"; "large language model" and "... models".
   const auto add = [&](std::string s) {
@@ -238,8 +238,8 @@ std::vector<std::string> Term::english_spellings() const {
   std::replace(hyphenated.begin(), hyphenated.end(), ' ', '-');
   std::string spaced = source;
   std::replace(spaced.begin(), spaced.end(), '-', ' ');
-  for (const std::string_view base :
-       {std::string_view(source), std::string_view(hyphenated), std::string_view(spaced)}) {
+  const std::array<std::string_view, 3> bases{source, hyphenated, spaced};
+  for (const std::string_view base : std::span(bases).first(hyphen_forms ? 3 : 1)) {
     add(std::string(base));
     const char last = base.empty() ? ' ' : base.back();
     if (last >= 'a' && last <= 'z') {

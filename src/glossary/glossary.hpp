@@ -33,7 +33,9 @@ struct Term {
   SourceMark mark;
 
   // Every English spelling that names the term: source, generated plural and hyphen forms, forms.
-  [[nodiscard]] std::vector<std::string> english_spellings() const;
+  // Without `hyphen_forms`, the source's forms with '-' for ' ' and ' ' for '-' are left out, for
+  // the matcher, which takes the two for one character.
+  [[nodiscard]] std::vector<std::string> english_spellings(bool hyphen_forms = true) const;
 };
 
 // A self-test: a title pair or summary and the findings it must produce, as "rule-id: flagged
