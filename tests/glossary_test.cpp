@@ -232,6 +232,9 @@ TEST(Matcher, EnglishTermsWordByWordAndSpelledAlikeRenderings) {
                  {"Transformer", kept},
                  {"Transformer", spelling}}));
   EXPECT_EQ(matches(m, "LM, lm, LMs, a LM"), (Got{{"LM", abbreviation}, {"LM", abbreviation}}));
+  // The longest term would end inside "modeling": the walk stops there, and the next word start
+  // finds the shorter term.
+  EXPECT_EQ(matches(m, "large language modeling"), (Got{{"language", language}}));
   // A range that ends inside a word: the word is not whole there.
   std::vector<Matcher::Match> out;
   const std::string text = "language model";
