@@ -1,7 +1,9 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 // How glossary matching compares text: ASCII case folded, '-' the same as ' ', and the hashes the
 // matcher's filters and tables are keyed by.
@@ -28,6 +30,17 @@ inline constexpr std::array<std::uint16_t, 256> kBytes = [] {
   }
   return bytes;
 }();
+
+// Whether `text` is spelled as `pattern` (of the same length) where case matters: byte for
+// byte, except that '-' and ' ' still count as the same.
+constexpr bool same_exact_spelling(std::string_view text, std::string_view pattern) {
+  for (std::size_t k = 0; k < pattern.size(); ++k) {
+    const auto a = static_cast<unsigned char>(text[k]);
+    const auto b = static_cast<unsigned char>(pattern[k]);
+    if (a != b && (kBytes[a] != ' ' || kBytes[b] != ' ')) return false;
+  }
+  return true;
+}
 
 // A 64-bit finaliser (MurmurHash3's), so that any bits of a key can index a table.
 constexpr std::uint64_t mix(std::uint64_t x) {

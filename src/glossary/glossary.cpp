@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "core/yaml.hpp"
+#include "glossary/folding.hpp"
 
 namespace bilint {
 
@@ -27,10 +28,10 @@ char lower(char c) {
 // Source terms are one term whatever their ASCII case.
 struct SourceHash {
   std::size_t operator()(std::string_view s) const {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+    folding::ByteHash hash;
     for (const char c : s)
-      h = (h ^ static_cast<unsigned char>(lower(c))) * 0x100000001b3ULL;
-    return h;
+      hash.add(static_cast<unsigned char>(lower(c)));
+    return hash.key();
   }
 };
 struct SourceEqual {

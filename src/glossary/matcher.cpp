@@ -262,16 +262,8 @@ bool Matcher::accept(std::string_view text, Span range, std::size_t begin, std::
     }
     if (end < range.end && is_word_byte(static_cast<unsigned char>(text[end]))) return false;
   }
-  if ((output & kExact) != 0) {
-    // Case matters; '-' and ' ' still count as the same.
-    const std::string& exact = exact_.at(output & kPatternMask);
-    for (std::size_t k = 0; k < exact.size(); ++k) {
-      const char a = text[begin + k];
-      const char b = exact[k];
-      if (a != b && !((a == '-' || a == ' ') && (b == '-' || b == ' '))) return false;
-    }
-  }
-  return true;
+  return (output & kExact) == 0 ||
+         folding::same_exact_spelling(text.substr(begin), exact_.at(output & kPatternMask));
 }
 
 void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) const {

@@ -63,11 +63,10 @@ void WordIndex::compile(BloomFilter& filter) {
 bool WordIndex::spelled_alike(std::string_view text, const Spelling& s) const {
   if (text.size() != s.length) return false;
   const std::string_view pattern(bytes_.data() + s.at, s.length);
+  if (s.exact) return folding::same_exact_spelling(text, pattern);
   for (std::size_t k = 0; k < text.size(); ++k) {
-    const auto a = static_cast<unsigned char>(text[k]);
-    const auto b = static_cast<unsigned char>(pattern[k]);
-    // Where case matters, only '-' and ' ' still count as the same.
-    if (s.exact ? a != b && (kBytes[a] != ' ' || kBytes[b] != ' ') : kBytes[a] != kBytes[b]) {
+    if (kBytes[static_cast<unsigned char>(text[k])] !=
+        kBytes[static_cast<unsigned char>(pattern[k])]) {
       return false;
     }
   }
