@@ -6,6 +6,7 @@
 #include <unicode/uniset.h>
 
 #include "cli_support.hpp"
+#include "rules/required_literals.hpp"
 
 namespace bilint {
 namespace {
@@ -14,6 +15,77 @@ using testing::CommandResult;
 using testing::kBilint;
 using testing::TempDir;
 using testing::write_file;
+
+using Literals = std::vector<std::string>;
+
+// The built-in patterns, and what a search may skip to.
+TEST(RequiredLiterals, BuiltInPatterns) {
+  EXPECT_EQ(required_literals("错误[：:]\\s*AI\\s*分析失败"), Literals{"分析失败"});
+  EXPECT_EQ(required_literals("\\d+(?:\\.\\d+)?\\s*%"), Literals{"%"});
+  EXPECT_EQ(required_literals("百分之[零一二三四五六七八九十百点]+"), Literals{"百分之"});
+  EXPECT_EQ(required_literals(expand_unicode_properties("^\\s*本文(?=\\p{Han})")),
+            Literals{"本文"});
+  EXPECT_EQ(required_literals(
+                expand_unicode_properties("([vV])(?<![\\p{L}\\p{N}][vV]) (\\d+(?:\\.\\d+)*)\\b")),
+            (Literals{"v ", "V "}));
+}
+
+TEST(RequiredLiterals, WhatBreaksARun) {
+  EXPECT_EQ(required_literals("abc"), Literals{"abc"});
+  EXPECT_EQ(required_literals("ab?cd"), Literals{"cd"});       // b may be absent
+  EXPECT_EQ(required_literals("ab+cd"), Literals{"ab"});       // "ab" starts every match
+  EXPECT_EQ(required_literals("x(ab){2}c"), Literals{"xab"});  // not "xabc": "xababc"
+  EXPECT_EQ(required_literals("(?:ab)*cd"), Literals{"cd"});
+  EXPECT_EQ(required_literals("a(?:bc|de)f"), Literals{"a"});  // alternation inside a group
+  EXPECT_EQ(required_literals("[ab]c"), (Literals{"ac", "bc"}));
+  EXPECT_EQ(required_literals("[a-z]cd"), Literals{"cd"});  // a range is no literal
+  EXPECT_EQ(required_literals("[^a]bc"), Literals{"bc"});
+  EXPECT_EQ(required_literals("a\\.b"), Literals{"a.b"});
+  EXPECT_EQ(required_literals("\\bword\\b"), Literals{});  // \b's argument is read greedily
+  EXPECT_EQ(required_literals("\\b word"), Literals{" word"});
+  EXPECT_EQ(required_literals("ab(?=cd)ef"), Literals{"abef"});  // look-arounds are zero width
+  EXPECT_EQ(required_literals("(?<year>20)\\d\\d"), Literals{"20"});
+}
+
+TEST(RequiredLiterals, NothingClaimedWhereUnsure) {
+  for (const char* pattern :
+       {"abc|def", "(?i)abc", "(?i:abc)", "\\Qa|b\\E", "\\x41\\x42", "\\x{4E00}", "\\k<n>", "\\101",
+        "\\cA", "a{,2}", "(ab)(?#note)*c", "\\d+", ".*", "", "(?(1)a|b)", "a**"}) {
+    SCOPED_TRACE(pattern);
+    EXPECT_EQ(required_literals(pattern), Literals{});
+  }
+}
+
+// Every match Boost finds contains one of the literals, on texts built from the patterns' pieces.
+TEST(RequiredLiterals, EveryMatchContainsOne) {
+  const std::vector<std::string> patterns = {"错误[：:]\\s*AI\\s*分析失败",
+                                             "x(ab){2}c",
+                                             "ab+cd",
+                                             "(?:ab)+c",
+                                             "[ab]c(?=d)d",
+                                             "a(b(c)d)+e",
+                                             "(ab)?cd",
+                                             "a\\+b",
+                                             "\\<ab",
+                                             "(a)\\1b"};
+  const std::vector<std::string> texts = {
+      "错误：AI分析失败。", "错误: AI 分析失败", "xababc xabc", "abbbcd abcd", "ababcc abc",
+      "acde bce acd",       "abcdbcde abcde",    "cd abcd",     "a+b ab",      "aab"};
+  for (const std::string& pattern : patterns) {
+    SCOPED_TRACE(pattern);
+    const Literals literals = required_literals(pattern);
+    const boost::u32regex re = boost::make_u32regex(pattern);
+    std::size_t matches = 0;
+    for (const std::string& text : texts) {
+      boost::u32regex_iterator<std::string::const_iterator> it(text.begin(), text.end(), re);
+      for (; it != boost::u32regex_iterator<std::string::const_iterator>(); ++it, ++matches) {
+        const std::string matched((*it)[0].first, (*it)[0].second);
+        EXPECT_TRUE(contains_any(matched, literals)) << matched;
+      }
+    }
+    EXPECT_GT(matches, 0U);
+  }
+}
 
 // \p{Han}, \p{Latin} and \P{…} match exactly the code points ICU puts in those sets.
 TEST(PatternRule, UnicodePropertiesMatchWhatIcuSays) {
@@ -97,26 +169,40 @@ TEST(PatternRule, BadFilesAndFailingExamples) {
             "bilint: error: pattern/wrong: example should not match but does: xyz\n");
 }
 
-TEST(PatternRule, OpenSetsAreRefusedBeforeBoostSeesThem) {
-  EXPECT_TRUE(leaves_set_open("[a-z"));
-  EXPECT_TRUE(leaves_set_open("(?<![a-zid"));
-  EXPECT_TRUE(leaves_set_open("x[]"));
-  EXPECT_TRUE(leaves_set_open("[[:alpha:]"));
-  EXPECT_TRUE(leaves_set_open("[[:alpha"));
-  EXPECT_FALSE(leaves_set_open("[a-z]"));
-  EXPECT_FALSE(leaves_set_open("[]a]"));
-  EXPECT_FALSE(leaves_set_open("[^]a]"));
-  EXPECT_FALSE(leaves_set_open("[[:alpha:]0-9]"));
-  EXPECT_FALSE(leaves_set_open("\\[a-z"));
-  EXPECT_FALSE(leaves_set_open("[\\]a]"));
-  EXPECT_FALSE(leaves_set_open("\\Q[a-z\\E"));
-  EXPECT_FALSE(leaves_set_open(expand_unicode_properties("(?<![\\p{L}\\p{N}])v")));
+TEST(PatternRule, OpenSetsAndGroupsAreRefusedBeforeBoostSeesThem) {
+  const std::string_view kOpenSet = "a '[' set is never closed";
+  const std::string_view kOpenGroup = "a '(' group is never closed";
+  EXPECT_EQ(kOpenGroup, unclosed_construct("\\d+(?2"));
+  EXPECT_EQ(kOpenGroup, unclosed_construct("(a(b)"));
+  EXPECT_EQ("", unclosed_construct("(a)(b)"));
+  EXPECT_EQ("", unclosed_construct("\\(a"));
+  EXPECT_EQ("", unclosed_construct("[(]a"));
+  EXPECT_EQ("", unclosed_construct("\\Q(\\E"));
+  EXPECT_EQ(kOpenSet, unclosed_construct("[a-z"));
+  EXPECT_EQ(kOpenSet, unclosed_construct("(?<![a-zid"));
+  EXPECT_EQ(kOpenSet, unclosed_construct("x[]"));
+  EXPECT_EQ(kOpenSet, unclosed_construct("[[:alpha:]"));
+  EXPECT_EQ(kOpenSet, unclosed_construct("[[:alpha"));
+  EXPECT_EQ("", unclosed_construct("[a-z]"));
+  EXPECT_EQ("", unclosed_construct("[]a]"));
+  EXPECT_EQ("", unclosed_construct("[^]a]"));
+  EXPECT_EQ("", unclosed_construct("[[:alpha:]0-9]"));
+  EXPECT_EQ("", unclosed_construct("\\[a-z"));
+  EXPECT_EQ("", unclosed_construct("[\\]a]"));
+  EXPECT_EQ("", unclosed_construct("\\Q[a-z\\E"));
+  EXPECT_EQ("", unclosed_construct(expand_unicode_properties("(?<![\\p{L}\\p{N}])v")));
   TempDir dir;
   write_file(dir / "open.yaml", existence_rule("open", "[a-z", "a", "B"));
   const CommandResult r = testing::bilint("rules check open.yaml", dir.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "bilint: error: open.yaml:5:10: the pattern '[a-z' does not compile: a '[' set "
+            "is never closed\n");
+  write_file(dir / "group.yaml", existence_rule("group", "\\d+(?2", "1", "B"));
+  const CommandResult group = testing::bilint("rules check group.yaml", dir.path());
+  EXPECT_EQ(group.exit_code, 2);
+  EXPECT_EQ(group.err,
+            "bilint: error: group.yaml:5:10: the pattern '\\d+(?2' does not compile: a '(' group "
             "is never closed\n");
 }
 

@@ -11,6 +11,7 @@
 #include "core/yaml.hpp"
 #include "parse/digest_parser.hpp"
 #include "rules/prose.hpp"
+#include "rules/required_literals.hpp"
 
 namespace bilint {
 
@@ -24,8 +25,11 @@ struct PatternSpec {
   Kind kind = Kind::existence;
   Scope scope = Scope::summary;
   boost::u32regex pattern;
+  // What every match contains (see required_literals); text without one is not searched.
+  std::vector<std::string> literals;
   std::string replacement;
   std::vector<boost::u32regex> alternatives;
+  std::vector<std::vector<std::string>> alternative_literals;
   std::vector<std::string> alternative_texts;
   std::string message;
   std::vector<std::string> match_examples;
@@ -68,11 +72,19 @@ class PatternRule final : public Rule {
     invalid_ = context.source.encoding().invalid_utf8;
     // Consistency is judged per file; the state is local, since worker threads share the rule.
     std::vector<std::pair<std::size_t, Span>> uses;  // (alternative, where)
+    const bool consistency = spec_->kind == Kind::consistency;
+    if (consistency
+            ? std::none_of(spec_->alternative_literals.begin(), spec_->alternative_literals.end(),
+                           [&](const auto& literals) { return contains_any(text, literals); })
+            : !contains_any(text, spec_->literals))
+      return;
     for (const Entry& entry : context.document.entries) {
       for (const Span& block : scope_blocks(entry, spec_->scope)) {
         for_each_prose_run(context, block, [&](Span run) {
-          if (spec_->kind == Kind::consistency) {
+          const std::string_view run_text = context.source.slice(run);
+          if (consistency) {
             for (std::size_t a = 0; a < spec_->alternatives.size(); ++a) {
+              if (!contains_any(run_text, spec_->alternative_literals[a])) continue;
               search(text, run, spec_->alternatives[a], sink, [&](const auto& m, Span span) {
                 (void)m;
                 uses.emplace_back(a, span);
@@ -80,6 +92,7 @@ class PatternRule final : public Rule {
             }
             return;
           }
+          if (!contains_any(run_text, spec_->literals)) return;
           search(text, run, spec_->pattern, sink, [&](const auto& m, Span span) {
             Report report{span, expand(m, spec_->message), {}, {}, {}};
             if (spec_->kind == Kind::substitution) {
@@ -91,7 +104,7 @@ class PatternRule final : public Rule {
         });
       }
     }
-    if (spec_->kind == Kind::consistency) {
+    if (consistency) {
       report_consistency(
           uses, [&](Span s) { return context.source.slice(s); }, sink);
     }
@@ -218,22 +231,25 @@ thread_local std::vector<Span> PatternRule::invalid_;
 
 }  // namespace
 
-// "[a-z" made Boost read past the pattern's end (found by fuzz_pattern_rule under ASan; the input
-// is kept in fuzz/corpus/patterns/). Follows Boost's set syntax: a ']' first in the set is a
-// literal,
-// [:class:], [.coll.] and [=equiv=] nest, a backslash escapes, \Q...\E quotes.
-bool leaves_set_open(std::string_view p) {
+// Boost 1.74 reads past the end of a pattern that leaves a set or a group open: "[a-z" (found by
+// fuzz_pattern_rule under ASan) and "\d+(?2" (found by fuzz_required_literals); the inputs are kept
+// in fuzz/corpus/. Follows Boost's syntax: a ']' first in a set is a literal, [:class:], [.coll.]
+// and [=equiv=] nest in a set, a backslash escapes, \Q...\E quotes.
+std::string_view unclosed_construct(std::string_view p) {
+  std::size_t depth = 0;
   for (std::size_t i = 0; i < p.size(); ++i) {
     if (p[i] == '\\') {
       if (i + 1 < p.size() && p[i + 1] == 'Q') {
         const std::size_t end = p.find("\\E", i + 2);
-        if (end == std::string_view::npos) return false;
+        if (end == std::string_view::npos) break;
         i = end + 1;
       } else {
         ++i;
       }
       continue;
     }
+    if (p[i] == '(') ++depth;
+    if (p[i] == ')' && depth > 0) --depth;
     if (p[i] != '[') continue;
     std::size_t j = i + 1;
     if (j < p.size() && p[j] == '^') ++j;
@@ -245,7 +261,7 @@ bool leaves_set_open(std::string_view p) {
       } else if (p[j] == '[' && j + 1 < p.size() &&
                  (p[j + 1] == ':' || p[j + 1] == '.' || p[j + 1] == '=')) {
         const std::size_t end = p.find(std::string{p[j + 1], ']'}, j + 2);
-        if (end == std::string_view::npos) return true;
+        if (end == std::string_view::npos) return "a '[' set is never closed";
         j = end + 2;
       } else if (p[j] == ']') {
         closed = true;
@@ -253,10 +269,10 @@ bool leaves_set_open(std::string_view p) {
         ++j;
       }
     }
-    if (!closed) return true;
+    if (!closed) return "a '[' set is never closed";
     i = j;
   }
-  return false;
+  return depth > 0 ? "a '(' group is never closed" : "";
 }
 
 std::string expand_unicode_properties(std::string_view pattern) {
@@ -377,12 +393,14 @@ std::optional<RuleMetadata> parse_pattern_rule(std::string_view text_yaml,
     problem(at("scope"),
             fmt::format("scope '{}' is not summary, chinese-title, english-title or entry", scope));
 
-  const auto compile = [&](const yaml::Node& node, const std::string& source,
-                           boost::u32regex& out) {
+  const auto compile = [&](const yaml::Node& node, const std::string& source, boost::u32regex& out,
+                           std::vector<std::string>& literals) {
     try {
       const std::string expanded = expand_unicode_properties(source);
-      if (leaves_set_open(expanded)) throw std::invalid_argument("a '[' set is never closed");
+      if (const std::string_view open = unclosed_construct(expanded); !open.empty())
+        throw std::invalid_argument(std::string(open));
       out = boost::make_u32regex(expanded);
+      literals = required_literals(expanded);
       return true;
     } catch (const std::exception& e) {
       problem(node, fmt::format("the pattern '{}' does not compile: {}", source, e.what()));
@@ -396,17 +414,19 @@ std::optional<RuleMetadata> parse_pattern_rule(std::string_view text_yaml,
     } else {
       for (const yaml::Node& a : alternatives.items()) {
         boost::u32regex re;
+        std::vector<std::string> literals;
         if (!a.is_scalar()) {
           problem(a, "an alternative is a pattern (a string)");
-        } else if (compile(a, a.scalar(), re)) {
+        } else if (compile(a, a.scalar(), re, literals)) {
           spec->alternatives.push_back(re);
+          spec->alternative_literals.push_back(std::move(literals));
           spec->alternative_texts.push_back(a.scalar());
         }
       }
     }
   } else {
     const std::string pattern = text("pattern", true);
-    if (!pattern.empty()) compile(at("pattern"), pattern, spec->pattern);
+    if (!pattern.empty()) compile(at("pattern"), pattern, spec->pattern, spec->literals);
     if (spec->kind == Kind::substitution) {
       const yaml::Node* replacement = root.find("replacement");
       if (replacement == nullptr || replacement->is_map() || replacement->is_sequence())

@@ -36,9 +36,10 @@ std::optional<RuleMetadata> parse_pattern_rule(std::string_view yaml,
 // property.
 std::string expand_unicode_properties(std::string_view pattern);
 
-// Whether a '[' character set is still open at the end of a pattern (Boost 1.74 reads past the end
-// of some such patterns, so they are refused before it sees them).
-bool leaves_set_open(std::string_view pattern);
+// What a pattern leaves open at its end ("a '[' set is never closed", "a '(' group is never
+// closed"), or empty. Boost 1.74 reads past the end of some such patterns, so they are refused
+// before it sees them.
+std::string_view unclosed_construct(std::string_view pattern);
 
 // Runs a pattern rule's examples: each `match` text must give a finding, each `no-match` none.
 // Returns one message per failing example.
