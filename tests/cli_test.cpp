@@ -109,6 +109,57 @@ TEST(Cli, OutputIsIdenticalWhateverTheJobCount) {
   EXPECT_EQ(one.exit_code, four.exit_code);
 }
 
+// A run streams each file's findings in path order, files of two configurations interleaved, and
+// the findings that compare files (a paper listed twice) are reported in their file, under its
+// suppression comments, each configuration its own run.
+TEST(Cli, FilesStreamInPathOrderWithFindingsAcrossFilesInPlace) {
+  TempDir dir;
+  ASSERT_EQ(std::system(("git init -q " + dir.path().string()).c_str()), 0);
+  fs::create_directory(dir / "sub");
+  write_file(dir / ".bilint.yaml", "fail-level: error\n");
+  write_file(dir / "sub" / ".bilint.yaml", "fail-level: note\n");
+  const std::string entry =
+      "## OLMoE: Open Mixture-of-Experts Language Models\n"
+      "[OLMoE：开源的混合专家语言模型](https://arxiv.org/abs/2409.02060)\n\n本文提出了一种模型。\n";
+  write_file(dir / "x.md", entry);
+  write_file(dir / "sub" / "y.md", entry);
+  write_file(dir / "z.md",
+             "<!-- bilint-disable-next-line link/duplicate -->\n" + entry +
+                 "\n<!-- bilint-disable-entry link/duplicate -->\n## Again\n"
+                 "[OLMoE：再次](https://arxiv.org/abs/2409.02060v2)\n\n我们提出了。\n");
+  const std::string expected =
+      "sub/y.md:4:1: note: the summary opens with '本文'; say what the work does instead "
+      "[pattern/summary-opener]\n"
+      "    4 | 本文提出了一种模型。\n"
+      "      | ^~~~\n"
+      "x.md:4:1: note: the summary opens with '本文'; say what the work does instead "
+      "[pattern/summary-opener]\n"
+      "    4 | 本文提出了一种模型。\n"
+      "      | ^~~~\n"
+      "z.md:1:1: note: 'link/duplicate' is suppressed here but reports nothing "
+      "[suppression/unused]\n"
+      "    1 | <!-- bilint-disable-next-line link/duplicate -->\n"
+      "      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+      "z.md:3:21: warning: arXiv 2409.02060 is already an entry at x.md:2 [link/duplicate]\n"
+      "    3 | [OLMoE：开源的混合专家语言模型](https://arxiv.org/abs/2409.02060)\n"
+      "      |                                 ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+      "x.md:2:21: note: the first entry for this paper\n"
+      "z.md:5:1: note: the summary opens with '本文'; say what the work does instead "
+      "[pattern/summary-opener]\n"
+      "    5 | 本文提出了一种模型。\n"
+      "      | ^~~~\n"
+      "3 files checked: 1 warning, 4 notes\n";
+  for (const char* jobs : {"1", "3"}) {
+    SCOPED_TRACE(jobs);
+    const CommandResult r = bilint(
+        std::string("check --color never --select link,pattern,suppression -j ") + jobs + " .",
+        dir.path());
+    EXPECT_EQ(r.out, expected);
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(r.exit_code, 1);  // sub/ fails on notes
+  }
+}
+
 TEST(Cli, StdinWithFilename) {
   const CommandResult r = testing::run_command(
       "printf '## A\\n' | '" + kBilint + "' check --stdin --stdin-filename 'papers/今日.md'",

@@ -187,7 +187,7 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
                             errors);
   }
 
-  // Files under the same configuration are linted together (one corpus pass per configuration).
+  // Files under the same configuration are linted together (one set of run facts per configuration).
   ConfigResolver resolver(options);
   std::vector<std::pair<std::shared_ptr<const Config>, std::vector<Input>>> groups;
   for (Input& input : inputs) {
@@ -216,59 +216,20 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   };
 
   const RunMode mode = options.diff ? RunMode::diff : options.fix ? RunMode::fix : RunMode::check;
-  RunResult result;
   RuleCatalog report_catalog = with_pattern_files(RuleCatalog::builtin(), options.pattern_files);
-  bool failed = false;
-  for (const auto& [config, group_inputs] : groups) {
+  std::vector<std::unique_ptr<Linter>> linters;
+  std::vector<LintGroup> lint_groups;
+  std::vector<Severity> fail_levels;  // per group: its configuration's, or the command line's
+  for (auto& [config, group_inputs] : groups) {
     const RuleCatalog catalog = with_pattern_files(config->catalog, options.pattern_files);
-    const Linter linter = make_linter(*config, catalog, options);
-    RunResult part = run(linter, group_inputs, options.jobs, mode);
-    if (filtering) {
-      std::erase_if(part.findings, dropped);
-      // Each file fails at the level of its configuration, or the command line's.
-      const Severity fail = options.fail_level.empty()
-                                ? config->fail_level.value_or(Severity::warning)
-                                : *parse_severity(options.fail_level);
-      failed = failed || std::any_of(part.findings.begin(), part.findings.end(),
-                                     [&](const Finding& f) { return f.severity >= fail; });
-    }
+    linters.push_back(std::make_unique<Linter>(make_linter(*config, catalog, options)));
+    lint_groups.push_back({linters.back().get(), std::move(group_inputs)});
+    fail_levels.push_back(options.fail_level.empty()
+                              ? config->fail_level.value_or(Severity::warning)
+                              : *parse_severity(options.fail_level));
     for (const RuleMetadata& rule : catalog.rules()) {
       if (report_catalog.find(rule.id) == nullptr) report_catalog = report_catalog.with(rule);
     }
-    if (result.findings.empty()) {
-      result.findings = std::move(part.findings);
-    } else {
-      std::move(part.findings.begin(), part.findings.end(), std::back_inserter(result.findings));
-    }
-    std::move(part.errors.begin(), part.errors.end(), std::back_inserter(result.errors));
-    result.files_checked += part.files_checked;
-    result.files_fixed += part.files_fixed;
-    result.diff += part.diff;
-  }
-  // Each run's findings are in output order; only findings of several runs need interleaving.
-  if (groups.size() > 1) {
-    std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
-  }
-
-  if (!options.write_baseline.empty()) {
-    const std::string text = Baseline::render(options.write_baseline, result.findings);
-    if (const std::string error = write_file_atomically(options.write_baseline, text);
-        !error.empty()) {
-      throw UsageError(fmt::format("{}: {}", options.write_baseline, error));
-    }
-    std::fputs(fmt::format("bilint: wrote {} finding{} to {}\n", result.findings.size(),
-                           result.findings.size() == 1 ? "" : "s", options.write_baseline)
-                   .c_str(),
-               stderr);
-    return kExitClean;
-  }
-
-  errors.insert(errors.end(), result.errors.begin(), result.errors.end());
-  std::sort(errors.begin(), errors.end(),
-            [](const InputError& a, const InputError& b) { return a.path < b.path; });
-  result.errors = errors;
-  for (const InputError& error : errors) {
-    std::fputs(fmt::format("bilint: error: {}: {}\n", error.path, error.message).c_str(), stderr);
   }
 
   static const std::map<std::string, ColumnUnit> kUnits = {{"codepoint", ColumnUnit::codepoint},
@@ -280,26 +241,67 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   report.color = options.output.empty() && use_color(options.color);
   report.catalog = &report_catalog;
   report.command_line = command_line;
-  if (mode == RunMode::diff) {
-    write_stdout(result.diff);
-    if (!errors.empty()) return kExitUsage;
-    return result.diff.empty() ? kExitClean : kExitFindings;
-  }
-  // The report goes out as it is written, never whole in memory.
-  const std::unique_ptr<Reporter> reporter = make_reporter(options.format, report);
-  if (options.output.empty()) {
+
+  // The report goes out file after file as the run goes, never whole in memory.
+  std::optional<AtomicFileWriter> output_file;
+  ReportSink sink;
+  if (!options.output.empty() && mode != RunMode::diff && options.write_baseline.empty()) {
+    output_file.emplace(options.output);
+    sink = [&output_file](std::string_view piece) { output_file->write(piece); };
+  } else {
     // Reports come a finding at a time; a larger buffer than stdio's default keeps that to one
     // system call per 64 KiB (unless standard output is a terminal, which stays line-buffered).
     if (::isatty(STDOUT_FILENO) == 0) std::setvbuf(stdout, nullptr, _IOFBF, std::size_t{1} << 16);
-    reporter->write(
-        result, [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
-    std::fflush(stdout);
-  } else {
-    AtomicFileWriter file(options.output);
-    reporter->write(result, [&file](std::string_view piece) { file.write(piece); });
-    if (const std::string error = file.commit(); !error.empty()) {
+    sink = [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); };
+  }
+  const std::unique_ptr<Reporter> reporter = make_reporter(options.format, report);
+  std::vector<Finding> recorded;  // --write-baseline
+  bool failed = false;
+  RunStats stats =
+      run(lint_groups, options.jobs, mode, [&](std::size_t group, std::vector<Finding>& findings) {
+        if (!filtering) {
+          std::move(findings.begin(), findings.end(), std::back_inserter(recorded));
+          return;
+        }
+        std::erase_if(findings, dropped);
+        failed = failed || std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+                   return f.severity >= fail_levels[group];
+                 });
+        reporter->add(findings, sink);
+      });
+
+  if (!options.write_baseline.empty()) {
+    const std::string text = Baseline::render(options.write_baseline, recorded);
+    if (const std::string error = write_file_atomically(options.write_baseline, text);
+        !error.empty()) {
+      throw UsageError(fmt::format("{}: {}", options.write_baseline, error));
+    }
+    std::fputs(fmt::format("bilint: wrote {} finding{} to {}\n", recorded.size(),
+                           recorded.size() == 1 ? "" : "s", options.write_baseline)
+                   .c_str(),
+               stderr);
+    return kExitClean;
+  }
+
+  errors.insert(errors.end(), stats.errors.begin(), stats.errors.end());
+  std::sort(errors.begin(), errors.end(),
+            [](const InputError& a, const InputError& b) { return a.path < b.path; });
+  stats.errors = errors;
+  for (const InputError& error : errors) {
+    std::fputs(fmt::format("bilint: error: {}: {}\n", error.path, error.message).c_str(), stderr);
+  }
+  if (mode == RunMode::diff) {
+    write_stdout(stats.diff);
+    if (!errors.empty()) return kExitUsage;
+    return stats.diff.empty() ? kExitClean : kExitFindings;
+  }
+  reporter->finish(stats, sink);
+  if (output_file) {
+    if (const std::string error = output_file->commit(); !error.empty()) {
       throw UsageError(fmt::format("{}: {}", options.output, error));
     }
+  } else {
+    std::fflush(stdout);
   }
   if (!errors.empty()) return kExitUsage;
   return failed ? kExitFindings : kExitClean;

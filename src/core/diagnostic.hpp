@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/line_index.hpp"
 #include "core/span.hpp"
 
 namespace bilint {
@@ -28,10 +29,25 @@ struct Fix {
   std::vector<Edit> edits;
 };
 
-// Another place in the same file that a finding refers to (the first use of a duplicated id, the
-// majority spelling of a term). Places in other files come from the corpus pass, already resolved.
+// A place resolved to positions, in any file.
+struct Location {
+  std::string path;
+  Position start;
+  Position end;
+};
+
+// Another place a finding refers to: a span of the same file (a term of the English title), or a
+// place already resolved, often in another file (the first use of a duplicated id, found in the
+// first pass of a run).
 struct RelatedSpan {
   Span span;
+  std::string message;
+  std::optional<Location> elsewhere;  // when set, the place (and `span` is unused)
+};
+
+// A related place resolved, for reporters.
+struct RelatedLocation {
+  Location location;
   std::string message;
 };
 

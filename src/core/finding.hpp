@@ -10,15 +10,6 @@
 
 namespace bilint {
 
-// A diagnostic resolved against its file: positions in every column unit and an excerpt of the
-// source line, so that reporters need neither the rule nor the file, and a large corpus need not
-// stay in memory.
-struct Location {
-  std::string path;
-  Position start;
-  Position end;
-};
-
 struct ResolvedEdit {
   Position start;
   Position end;
@@ -30,11 +21,8 @@ struct ResolvedFix {
   std::vector<ResolvedEdit> edits;
 };
 
-struct RelatedLocation {
-  Location location;
-  std::string message;
-};
-
+// A diagnostic resolved against its file: positions in every column unit and an excerpt of the
+// source line, so that reporters need neither the rule nor the file.
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::warning;

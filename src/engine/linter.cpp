@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/utf8.hpp"
+#include "engine/suppressions.hpp"
 #include "fix/fixer.hpp"
 #include "parse/digest_parser.hpp"
 
@@ -125,32 +126,38 @@ bool Linter::runs_any(std::string_view selector) const {
                      [&](const ActiveRule& rule) { return selects(selector, rule.id); });
 }
 
-Suppressions Linter::apply_suppressions(const RuleContext& context,
-                                        std::vector<Diagnostic>& diagnostics) const {
+void Linter::apply_suppressions(const RuleContext& context, std::vector<Diagnostic>& diagnostics,
+                                bool report_unused) const {
   std::vector<Suppressions::Problem> problems;
-  Suppressions suppressions = Suppressions::read(
-      context.source, context.document, known_, [&](Span span) { return context.locate(span); },
-      problems);
+  Suppressions suppressions =
+      Suppressions::read(context.source, context.document, known_, problems);
   if (const ActiveRule* invalid = active("suppression/invalid")) {
     for (Suppressions::Problem& problem : problems) {
       diagnostics.push_back(Diagnostic{
           invalid->id, invalid->severity, problem.span, std::move(problem.message), {}, {}});
     }
   }
-  if (!suppressions.empty()) {
-    const LineIndex& lines = context.source.lines();
-    std::erase_if(diagnostics, [&](const Diagnostic& d) {
-      return suppressions.suppresses(d.rule_id, lines.line_of(d.span.begin) + 1);
-    });
+  if (suppressions.empty()) return;
+  const LineIndex& lines = context.source.lines();
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    return suppressions.suppresses(d.rule_id, lines.line_of(d.span.begin) + 1);
+  });
+  const ActiveRule* unused = report_unused ? active("suppression/unused") : nullptr;
+  if (unused == nullptr) return;
+  for (Suppressions::Problem& problem :
+       suppressions.unused([&](std::string_view selector) { return runs_any(selector); })) {
+    diagnostics.push_back(
+        Diagnostic{unused->id, unused->severity, problem.span, std::move(problem.message), {}, {}});
   }
-  return suppressions;
 }
 
 std::vector<Diagnostic> Linter::diagnose(const SourceFile& source) const {
   const Document document = parse_digest(source);
   const RuleContext context(source, document, *glossary_, today_);
   std::vector<Diagnostic> diagnostics = run_rules(context);
-  apply_suppressions(context, diagnostics);
+  // Without the run's facts the rules that compare files report nothing, so an unused comment
+  // cannot be told here; the fixer needs only what it can fix.
+  apply_suppressions(context, diagnostics, false);
   return diagnostics;
 }
 
@@ -164,13 +171,44 @@ std::string Linter::fix(const std::string& path, std::string text) const {
   return text;
 }
 
-FileReport Linter::check(const SourceFile& source) const {
+RunFactsSet Linter::start_run() const {
+  RunFactsSet run;
+  for (const ActiveRule& active : rules_) {
+    run.by_rule.push_back(active.rule->start_run());
+    if (run.by_rule.back()) run.index.emplace_back(active.rule.get(), run.by_rule.back().get());
+  }
+  return run;
+}
+
+FileFactsSet Linter::gather(const SourceFile& source, const RunFactsSet& run) const {
+  FileFactsSet facts(run.by_rule.size());
+  if (run.empty()) return facts;
   const Document document = parse_digest(source);
   const RuleContext context(source, document, *glossary_, today_);
-  FileReport report;
-  report.path = source.path();
+  for (std::size_t r = 0; r < run.by_rule.size(); ++r) {
+    if (run.by_rule[r]) facts[r] = rules_[r].rule->gather(context);
+  }
+  return facts;
+}
+
+void Linter::add(RunFactsSet& run, const FileFactsSet& file) {
+  for (std::size_t r = 0; r < run.by_rule.size() && r < file.size(); ++r) {
+    if (run.by_rule[r] && file[r]) run.by_rule[r]->add(*file[r]);
+  }
+}
+
+void Linter::settle(RunFactsSet& run) {
+  for (const std::unique_ptr<RunFacts>& facts : run.by_rule) {
+    if (facts) facts->settle();
+  }
+}
+
+std::vector<Finding> Linter::check(const SourceFile& source, const RunFactsSet* run) const {
+  const Document document = parse_digest(source);
+  const RuleContext context(source, document, *glossary_, today_,
+                            run != nullptr ? &run->index : nullptr);
   std::vector<Diagnostic> diagnostics = run_rules(context);
-  report.suppressions = apply_suppressions(context, diagnostics);
+  apply_suppressions(context, diagnostics, true);
   // Resolved in output order (finding_less within one file), which is also offset order, so that
   // many findings on one long line count its columns once. A permutation is sorted, so that each
   // diagnostic is read in place and each finding made once, already in its place.
@@ -183,71 +221,19 @@ FileReport Linter::check(const SourceFile& source) const {
   std::stable_sort(order.begin(), order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
   Position cursor;
-  report.findings.reserve(order.size());
-  for (const std::uint32_t i : order)
-    report.findings.push_back(resolve(source, diagnostics[i], &document, &cursor));
-  report.facts.reserve(rules_.size());
-  for (const ActiveRule& active : rules_)
-    report.facts.push_back(active.rule->gather(context));
-  return report;
-}
-
-std::vector<Finding> Linter::judge(const std::vector<FileReport*>& reports) const {
-  class Sink final : public FindingSink {
-   public:
-    Sink(std::vector<Finding>& out, const ActiveRule& rule) : out_(out), rule_(rule) {}
-    void report(Finding finding) override {
-      finding.rule_id = rule_.id;
-      finding.severity = rule_.severity;
-      out_.push_back(std::move(finding));
-    }
-
-   private:
-    std::vector<Finding>& out_;
-    const ActiveRule& rule_;
-  };
   std::vector<Finding> findings;
-  for (std::size_t r = 0; r < rules_.size(); ++r) {
-    std::vector<const FileFacts*> facts;
-    for (const FileReport* report : reports) {
-      if (r < report->facts.size() && report->facts[r]) facts.push_back(report->facts[r].get());
-    }
-    if (facts.empty()) continue;
-    Sink sink(findings, rules_[r]);
-    rules_[r].rule->judge(facts, sink);
-  }
-  // A file's comments apply to the corpus pass's findings in it too.
-  std::map<std::string_view, FileReport*> by_path;
-  for (FileReport* report : reports) {
-    if (!report->suppressions.empty()) by_path.emplace(report->path, report);
-  }
-  if (by_path.empty()) return findings;
-  std::erase_if(findings, [&](const Finding& f) {
-    const auto it = by_path.find(f.location.path);
-    return it != by_path.end() &&
-           it->second->suppressions.suppresses(f.rule_id, f.location.start.line);
-  });
-  if (const ActiveRule* unused = active("suppression/unused")) {
-    for (const auto& [path, report] : by_path) {
-      for (Finding& f : report->suppressions.unused(
-               [&](std::string_view selector) { return runs_any(selector); })) {
-        f.rule_id = unused->id;
-        f.severity = unused->severity;
-        findings.push_back(std::move(f));
-      }
-    }
-  }
+  findings.reserve(order.size());
+  for (const std::uint32_t i : order)
+    findings.push_back(resolve(source, diagnostics[i], document, &cursor));
+  assign_fingerprints(findings);
   return findings;
 }
 
 std::vector<Finding> Linter::lint(const SourceFile& source) const {
-  FileReport report = check(source);
-  std::vector<Finding> findings = std::move(report.findings);
-  for (Finding& f : judge({&report}))
-    findings.push_back(std::move(f));
-  std::sort(findings.begin(), findings.end(), finding_less);
-  assign_fingerprints(findings);
-  return findings;
+  RunFactsSet run = start_run();
+  add(run, gather(source, run));
+  settle(run);
+  return check(source, &run);
 }
 
 std::shared_ptr<const CompiledGlossary> default_glossary() {
@@ -285,7 +271,7 @@ std::string_view entry_key(const SourceFile& source, const Document& document, S
 
 }  // namespace
 
-Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Document* document,
+Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Document& document,
                 Position* cursor) {
   const LineIndex& lines = source.lines();
   const auto location = [&](const std::string& path, Span span) {
@@ -310,11 +296,9 @@ Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Do
   }
   finding.excerpt = std::string(source.slice(window));
   finding.excerpt_start = window.begin;
-  if (document != nullptr) {
-    const std::string_view flagged = source.slice(diagnostic.span).substr(0, 256);
-    finding.content_hash =
-        fnv1a(flagged, fnv1a(entry_key(source, *document, diagnostic.span)) ^ flagged.size());
-  }
+  const std::string_view flagged = source.slice(diagnostic.span).substr(0, 256);
+  finding.content_hash =
+      fnv1a(flagged, fnv1a(entry_key(source, document, diagnostic.span)) ^ flagged.size());
 
   if (diagnostic.fix) {
     ResolvedFix fix{diagnostic.fix->description, {}};
@@ -325,7 +309,9 @@ Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Do
     finding.fix = std::move(fix);
   }
   for (const RelatedSpan& related : diagnostic.related) {
-    finding.related.push_back({location(source.path(), related.span), related.message});
+    finding.related.push_back(
+        {related.elsewhere ? *related.elsewhere : location(source.path(), related.span),
+         related.message});
   }
   return finding;
 }

@@ -7,7 +7,6 @@
 
 #include "core/finding.hpp"
 #include "core/source.hpp"
-#include "engine/suppressions.hpp"
 #include "rules/catalog.hpp"
 #include "rules/rule.hpp"
 
@@ -26,14 +25,16 @@ struct RuleSelection {
   std::vector<std::string> ignore;
 };
 
-// What checking one file yields: its findings, and the facts each rule gathered for the corpus pass
-// (one slot per active rule, empty for rules that gather nothing).
-struct FileReport {
-  std::string path;
-  std::vector<Finding> findings;
-  std::vector<std::unique_ptr<FileFacts>> facts;
-  Suppressions suppressions;  // still needed for the corpus pass's findings
+// What the first pass of a run learns for one linter: the run facts of each of its rules that
+// compares files (null for the others).
+struct RunFactsSet {
+  std::vector<std::unique_ptr<RunFacts>> by_rule;  // parallel to the linter's rules
+  RunFactsIndex index;                             // the non-null ones, for RuleContext
+  [[nodiscard]] bool empty() const { return index.empty(); }
 };
+
+// The facts one file gives the rules of a RunFactsSet, in the same order.
+using FileFactsSet = std::vector<std::unique_ptr<FileFacts>>;
 
 // The rule set of a run, instantiated once and shared read-only by all worker threads.
 class Linter {
@@ -44,12 +45,18 @@ class Linter {
          const std::map<std::string, RuleOptions, std::less<>>& options = {},
          const std::map<std::string, Severity, std::less<>>& severities = {});
 
-  // Parses and checks one file; findings come back resolved and sorted.
-  [[nodiscard]] FileReport check(const SourceFile& source) const;
-  // The corpus pass over the reports of every file of the run, in input order; then the
-  // suppression comments that suppressed nothing (suppression/unused).
-  [[nodiscard]] std::vector<Finding> judge(const std::vector<FileReport*>& reports) const;
-  // check() and judge() for a run of one file.
+  // A run reads its files twice when a rule compares files (see RunFacts): start_run(), then
+  // gather() for every file (in parallel) and add() of each file's facts in input order, settle();
+  // then check() of every file with the run's facts.
+  [[nodiscard]] RunFactsSet start_run() const;
+  [[nodiscard]] FileFactsSet gather(const SourceFile& source, const RunFactsSet& run) const;
+  static void add(RunFactsSet& run, const FileFactsSet& file);
+  static void settle(RunFactsSet& run);
+  // Parses and checks one file: its findings resolved, sorted and fingerprinted, those of the
+  // rules that compare files included when `run` holds the run's facts.
+  [[nodiscard]] std::vector<Finding> check(const SourceFile& source,
+                                           const RunFactsSet* run = nullptr) const;
+  // A run of one file: both passes.
   [[nodiscard]] std::vector<Finding> lint(const SourceFile& source) const;
   // The raw diagnostics of one file, for the fixer and tests that look at byte spans.
   [[nodiscard]] std::vector<Diagnostic> diagnose(const SourceFile& source) const;
@@ -71,9 +78,10 @@ class Linter {
   };
   std::vector<Diagnostic> run_rules(const RuleContext& context) const;
   // Reads the file's suppression comments, adds their problems as suppression/invalid
-  // diagnostics, and drops the diagnostics they suppress; the comments stay for the corpus pass.
-  Suppressions apply_suppressions(const RuleContext& context,
-                                  std::vector<Diagnostic>& diagnostics) const;
+  // diagnostics, drops the diagnostics they suppress, and (with `report_unused`) adds the comments
+  // that suppressed nothing as suppression/unused.
+  void apply_suppressions(const RuleContext& context, std::vector<Diagnostic>& diagnostics,
+                          bool report_unused) const;
   [[nodiscard]] const ActiveRule* active(std::string_view id) const;
   [[nodiscard]] bool runs_any(std::string_view selector) const;
 
@@ -86,10 +94,10 @@ class Linter {
 // The glossary used when none is given: the built-in AI/ML glossary, compiled once.
 std::shared_ptr<const CompiledGlossary> default_glossary();
 
-// Turns a diagnostic's byte spans into positions and a source excerpt; with the document, also the
-// content hash of the fingerprint (entry and flagged text).
-// `cursor`, when given, is the previous finding's start, for findings resolved in offset order.
-Finding resolve(const SourceFile& source, const Diagnostic& diagnostic,
-                const Document* document = nullptr, Position* cursor = nullptr);
+// Turns a diagnostic's byte spans into positions and a source excerpt, with the content hash of
+// the fingerprint (entry and flagged text). `cursor`, when given, is the previous finding's start,
+// for findings resolved in offset order.
+Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Document& document,
+                Position* cursor = nullptr);
 
 }  // namespace bilint

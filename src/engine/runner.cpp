@@ -1,7 +1,8 @@
 #include "engine/runner.hpp"
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -12,101 +13,201 @@ namespace bilint {
 
 namespace {
 
-struct FileOutcome {
-  FileReport report;
-  std::optional<InputError> error;
-  bool fixed = false;
-  bool checked = false;
-  std::string diff;
+// Runs work(i) for every i below n on `jobs` threads and then, on the calling thread, done(i) in
+// the order of i, each as soon as work(i) and every done() before it are over. work() runs at most
+// `jobs + 1` items ahead of done() (each worker busy while done() takes the oldest), so that what
+// the items hold between the two stays bounded: a few files' findings, whatever the run's size.
+template <typename Work, typename Done>
+void for_each_in_order(std::size_t n, unsigned jobs, Work work, Done done) {
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < n; ++i) {
+      work(i);
+      done(i);
+    }
+    return;
+  }
+  const std::size_t window = std::size_t{jobs} + 1;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<char> finished(n, 0);
+  std::size_t next = 0;
+  std::size_t consumed = 0;
+  const auto worker = [&] {
+    for (;;) {
+      std::size_t i = 0;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return next >= n || next < consumed + window; });
+        if (next >= n) return;
+        i = next++;
+      }
+      work(i);
+      {
+        const std::lock_guard lock(mutex);
+        finished[i] = 1;
+      }
+      changed.notify_all();
+    }
+  };
+  std::vector<std::jthread> workers;
+  for (unsigned t = 0; t < jobs; ++t)
+    workers.emplace_back(worker);
+  for (std::size_t i = 0; i < n; ++i) {
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return finished[i] != 0; });
+    }
+    done(i);
+    {
+      const std::lock_guard lock(mutex);
+      consumed = i + 1;
+    }
+    changed.notify_all();
+  }
+}
+
+struct Task {
+  std::size_t group;
+  const Input* input;
 };
 
-FileOutcome lint_one(const Linter& linter, const Input& input, RunMode mode) {
-  FileOutcome outcome;
-  std::string error;
+// A file's text, or why there is none.
+std::optional<std::string> read_input(const Input& input, std::string& error) {
   std::optional<std::string> bytes = input.text ? input.text : read_file(input.path, error);
-  if (!bytes) {
-    outcome.error = InputError{input.path, error};
-    return outcome;
+  if (bytes && looks_binary(*bytes)) {
+    error = "binary file (not UTF-8 text); skipped";
+    return std::nullopt;
   }
-  if (looks_binary(*bytes)) {
-    outcome.error = InputError{input.path, "binary file (not UTF-8 text); skipped"};
-    return outcome;
+  return bytes;
+}
+
+// The first pass over one file: fixing it (or its diff), then its facts.
+struct FirstPass {
+  std::optional<InputError> error;
+  bool skip = false;  // not to be checked
+  bool fixed = false;
+  std::string diff;
+  FileFactsSet facts;
+};
+
+FirstPass first_pass(const Linter& linter, const Input& input, RunMode mode,
+                     const RunFactsSet& run) {
+  FirstPass pass;
+  if (mode == RunMode::check && run.empty()) return pass;  // read in the second pass only
+  std::string error;
+  std::optional<std::string> bytes = read_input(input, error);
+  if (!bytes) {
+    pass.error = InputError{input.path, error};
+    pass.skip = true;
+    return pass;
   }
   if (mode != RunMode::check) {
     std::string fixed = linter.fix(input.path, *bytes);
     if (fixed != *bytes) {
       if (mode == RunMode::diff) {
-        outcome.diff = unified_diff(input.path, *bytes, fixed);
+        pass.diff = unified_diff(input.path, *bytes, fixed);
       } else if (input.text) {
-        outcome.error = InputError{input.path, "cannot fix standard input; use --diff"};
-        return outcome;
+        pass.error = InputError{input.path, "cannot fix standard input; use --diff"};
+        pass.skip = true;
+        return pass;
       } else if (const std::string failure = write_file_atomically(input.path, fixed);
                  !failure.empty()) {
-        // The original is untouched; the findings below are still those of the file as it is.
-        outcome.error = InputError{input.path, "not fixed: " + failure};
+        // The original is untouched; the second pass reads the file as it is.
+        pass.error = InputError{input.path, "not fixed: " + failure};
       } else {
-        outcome.fixed = true;
+        pass.fixed = true;
         *bytes = std::move(fixed);
       }
     }
   }
-  const SourceFile source(input.path, std::move(*bytes));
-  outcome.report = linter.check(source);
-  outcome.checked = true;
-  return outcome;
+  if (!run.empty()) pass.facts = linter.gather(SourceFile(input.path, std::move(*bytes)), run);
+  return pass;
 }
 
 }  // namespace
 
-RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs, RunMode mode) {
+RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
+             const FileFindings& out) {
+  // Each group is sorted by path, so a stable sort merges them into output order.
+  std::vector<Task> tasks;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (const Input& input : groups[g].inputs)
+      tasks.push_back({g, &input});
+  }
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [](const Task& a, const Task& b) { return a.input->path < b.input->path; });
   if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
-  jobs =
-      static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(inputs.size(), 1)));
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(tasks.size(), 1)));
 
-  std::vector<FileOutcome> outcomes(inputs.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      outcomes[i] = lint_one(linter, inputs[i], mode);
-    }
+  std::vector<RunFactsSet> facts;
+  for (const LintGroup& group : groups)
+    facts.push_back(group.linter->start_run());
+  const bool compares_files =
+      std::any_of(facts.begin(), facts.end(), [](const RunFactsSet& f) { return !f.empty(); });
+
+  RunStats stats;
+  std::vector<char> skip(tasks.size(), 0);
+  if (mode != RunMode::check || compares_files) {
+    std::vector<FirstPass> passes(tasks.size());
+    for_each_in_order(
+        tasks.size(), jobs,
+        [&](std::size_t i) {
+          const Task& task = tasks[i];
+          passes[i] = first_pass(*groups[task.group].linter, *task.input, mode, facts[task.group]);
+        },
+        [&](std::size_t i) {
+          FirstPass& pass = passes[i];
+          if (pass.error) stats.errors.push_back(std::move(*pass.error));
+          skip[i] = pass.skip ? 1 : 0;
+          stats.files_fixed += pass.fixed ? 1 : 0;
+          stats.diff += pass.diff;
+          Linter::add(facts[tasks[i].group], pass.facts);
+          pass = {};
+        });
+    for (RunFactsSet& run : facts)
+      Linter::settle(run);
+  }
+  if (mode == RunMode::diff) return stats;
+
+  struct SecondPass {
+    std::optional<InputError> error;
+    std::vector<Finding> findings;
   };
-  if (jobs == 1) {
-    work();
-  } else {
-    std::vector<std::jthread> workers;
-    for (unsigned t = 0; t < jobs; ++t)
-      workers.emplace_back(work);
-  }
+  std::vector<SecondPass> passes(tasks.size());
+  for_each_in_order(
+      tasks.size(), jobs,
+      [&](std::size_t i) {
+        if (skip[i] != 0) return;
+        const Task& task = tasks[i];
+        std::string error;
+        std::optional<std::string> bytes = read_input(*task.input, error);
+        if (!bytes) {
+          passes[i].error = InputError{task.input->path, error};
+          return;
+        }
+        passes[i].findings = groups[task.group].linter->check(
+            SourceFile(task.input->path, std::move(*bytes)), &facts[task.group]);
+      },
+      [&](std::size_t i) {
+        if (skip[i] != 0) return;
+        SecondPass& pass = passes[i];
+        if (pass.error) {
+          stats.errors.push_back(std::move(*pass.error));
+        } else {
+          ++stats.files_checked;
+          out(tasks[i].group, pass.findings);
+        }
+        pass = {};
+      });
+  return stats;
+}
 
+RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs, RunMode mode) {
   RunResult result;
-  std::vector<FileReport*> reports;
-  for (FileOutcome& outcome : outcomes) {
-    if (outcome.checked) reports.push_back(&outcome.report);
-  }
-  std::vector<Finding> corpus = linter.judge(reports);
-  std::stable_sort(corpus.begin(), corpus.end(), finding_less);
-  // Reserved whole: findings are large, and a growing vector would briefly hold them twice.
-  std::size_t total = corpus.size();
-  for (const FileReport* report : reports)
-    total += report->findings.size();
-  result.findings.reserve(total);
-  for (FileOutcome& outcome : outcomes) {
-    result.diff += outcome.diff;
-    result.files_fixed += outcome.fixed ? 1 : 0;
-    if (outcome.error) result.errors.push_back(std::move(*outcome.error));
-    if (!outcome.checked) continue;
-    ++result.files_checked;
-    std::move(outcome.report.findings.begin(), outcome.report.findings.end(),
-              std::back_inserter(result.findings));
-    outcome.report.findings = {};
-  }
-  // Each file's findings are sorted and the files come in path order, so only the corpus pass's
-  // findings need merging in.
-  const auto middle = static_cast<std::ptrdiff_t>(result.findings.size());
-  std::move(corpus.begin(), corpus.end(), std::back_inserter(result.findings));
-  std::inplace_merge(result.findings.begin(), result.findings.begin() + middle,
-                     result.findings.end(), finding_less);
-  assign_fingerprints(result.findings);
+  static_cast<RunStats&>(result) =
+      run({LintGroup{&linter, inputs}}, jobs, mode, [&](std::size_t, std::vector<Finding>& found) {
+        std::move(found.begin(), found.end(), std::back_inserter(result.findings));
+      });
   return result;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "core/finding.hpp"
@@ -9,21 +10,44 @@
 
 namespace bilint {
 
-struct RunResult {
-  std::vector<Finding> findings;   // sorted by file, line, column, rule
-  std::vector<InputError> errors;  // sorted by path
+// What a run did besides finding things.
+struct RunStats {
+  std::vector<InputError> errors;  // in input order
   std::size_t files_checked = 0;
   std::size_t files_fixed = 0;
   std::string diff;  // --diff: what --fix would change, file after file
+};
+
+// A whole run's findings at once, for a run of one file or a test.
+struct RunResult : RunStats {
+  std::vector<Finding> findings;  // sorted by file, line, column, rule
 };
 
 // check: report findings. fix: apply fixes, rewrite changed files atomically, report what remains.
 // diff: report nothing, collect the diff of what fix would do, write nothing.
 enum class RunMode { check, fix, diff };
 
-// Lints the inputs on `jobs` threads (0: one per core). Files are independent, so each worker takes
-// the next file and keeps its findings in that file's slot; the output order is fixed by the sort,
-// never by the threads.
+// Files checked under one configuration: one linter, one set of run facts.
+struct LintGroup {
+  const Linter* linter;
+  std::vector<Input> inputs;  // sorted by path
+};
+
+// One file's findings (resolved, sorted, fingerprinted) and the index of its group; the callee may
+// take them.
+using FileFindings = std::function<void(std::size_t group, std::vector<Finding>& findings)>;
+
+// Lints the groups' files on `jobs` threads (0: one per core) and hands each file's findings to
+// `out` on the calling thread, file after file in path order, as soon as the files before it are
+// done: a run holds the findings of a few files at a time, never the whole report, and the output
+// does not depend on the thread count.
+//
+// When a rule compares files, or files are fixed, the files are read twice: the first pass fixes
+// them and gathers the run's facts, the second checks them (see RunFacts).
+RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
+             const FileFindings& out);
+
+// A run of one group, every finding kept.
 RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs,
               RunMode mode = RunMode::check);
 

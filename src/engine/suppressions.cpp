@@ -47,7 +47,6 @@ std::vector<std::string> words(std::string_view text) {
 
 Suppressions Suppressions::read(const SourceFile& source, const Document& document,
                                 const std::vector<std::string>& known,
-                                const std::function<Finding(Span)>& locate,
                                 std::vector<Problem>& problems) {
   static const std::array<std::string_view, 5> kDirectives = {
       "bilint-disable", "bilint-enable", "bilint-disable-line", "bilint-disable-next-line",
@@ -78,8 +77,8 @@ Suppressions Suppressions::read(const SourceFile& source, const Document& docume
       continue;
     }
     Directive directive;
-    directive.where = locate(span);
-    const Position start = directive.where.location.start;
+    directive.where = span;
+    const Position start = lines.position(span.begin);
     const std::vector<std::string> selectors = words(body.substr(end_of_name));
     for (const std::string& selector : selectors) {
       if (std::find(known.begin(), known.end(), selector) == known.end()) {
@@ -146,17 +145,17 @@ bool Suppressions::suppresses(std::string_view rule_id, std::size_t line) {
   return suppressed;
 }
 
-std::vector<Finding> Suppressions::unused(const std::function<bool(std::string_view)>& ran) const {
-  std::vector<Finding> out;
+std::vector<Suppressions::Problem> Suppressions::unused(
+    const std::function<bool(std::string_view)>& ran) const {
+  std::vector<Problem> out;
   for (const Directive& directive : directives_) {
     for (const Target& target : directive.targets) {
       if (target.used || !ran(target.selector)) continue;
-      Finding finding = directive.where;
-      finding.message =
-          target.selector == "all"
-              ? std::string("this suppression comment suppresses nothing")
-              : fmt::format("'{}' is suppressed here but reports nothing", target.selector);
-      out.push_back(std::move(finding));
+      out.push_back(
+          {directive.where,
+           target.selector == "all"
+               ? std::string("this suppression comment suppresses nothing")
+               : fmt::format("'{}' is suppressed here but reports nothing", target.selector)});
     }
   }
   return out;

@@ -6,7 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include "core/finding.hpp"
 #include "core/source.hpp"
 #include "parse/document.hpp"
 
@@ -29,20 +28,16 @@ class Suppressions {
     std::string message;
   };
 
-  // Reads the comments outside code blocks; `known` lists every rule id and family, `locate`
-  // resolves a span to a position and excerpt.
+  // Reads the comments outside code blocks; `known` lists every rule id and family.
   static Suppressions read(const SourceFile& source, const Document& document,
-                           const std::vector<std::string>& known,
-                           const std::function<Finding(Span)>& locate,
-                           std::vector<Problem>& problems);
+                           const std::vector<std::string>& known, std::vector<Problem>& problems);
 
   // Whether a finding of `rule_id` on `line` (1-based) is suppressed; if so the comment that
   // suppresses it counts as used.
   bool suppresses(std::string_view rule_id, std::size_t line);
 
-  // The comments, or rule ids in them, that suppressed nothing, as findings (rule id and severity
-  // left for the caller), for the rules in `ran`.
-  [[nodiscard]] std::vector<Finding> unused(const std::function<bool(std::string_view)>& ran) const;
+  // The comments, or rule ids in them, that suppressed nothing, for the rules in `ran`.
+  [[nodiscard]] std::vector<Problem> unused(const std::function<bool(std::string_view)>& ran) const;
 
   [[nodiscard]] bool empty() const { return directives_.empty(); }
 
@@ -52,7 +47,7 @@ class Suppressions {
     bool used = false;
   };
   struct Directive {
-    Finding where;               // the comment, resolved
+    Span where;                  // the comment
     std::size_t first_line = 0;  // lines it covers, inclusive
     std::size_t last_line = 0;
     std::vector<Target> targets;

@@ -86,17 +86,16 @@ CaretLines render_caret(const Finding& finding) {
   return out;
 }
 
-void GccReporter::write(const RunResult& result, const ReportSink& sink) const {
+void GccReporter::add(const std::vector<Finding>& findings, const ReportSink& sink) {
   fmt::memory_buffer out;
   const bool color = options_.color;
   // Without colour every style is empty, and fmt::styled writes the bare text.
   const auto style = [color](fmt::text_style ts) { return color ? ts : fmt::text_style{}; };
   auto to = std::back_inserter(out);
-  std::array<std::size_t, 3> counts{};
-  for (const Finding& f : result.findings) {
+  for (const Finding& f : findings) {
     sink({out.data(), out.size()});
     out.clear();
-    ++counts[static_cast<std::size_t>(f.severity)];
+    ++counts_[static_cast<std::size_t>(f.severity)];
     const Location& at = f.location;
     fmt::format_to(to, "{} {} {} [{}]\n",
                    fmt::styled(fmt::format("{}:{}:{}:", at.path, at.start.line,
@@ -123,7 +122,12 @@ void GccReporter::write(const RunResult& result, const ReportSink& sink) const {
           related.message);
     }
   }
+  sink({out.data(), out.size()});
+}
+
+void GccReporter::finish(const RunStats& stats, const ReportSink& sink) {
   if (options_.show_summary) {
+    const auto& counts = counts_;
     const std::size_t total = counts[0] + counts[1] + counts[2];
     std::string tally;
     if (total == 0) {
@@ -135,12 +139,11 @@ void GccReporter::write(const RunResult& result, const ReportSink& sink) const {
       if (counts[0] != 0) parts.push_back(plural(counts[0], "note"));
       tally = fmt::format("{}", fmt::join(parts, ", "));
     }
-    fmt::format_to(
-        std::back_inserter(out), "{} checked: {}{}\n", plural(result.files_checked, "file"), tally,
-        result.files_fixed == 0 ? std::string()
-                                : fmt::format(" ({} fixed)", plural(result.files_fixed, "file")));
+    sink(fmt::format("{} checked: {}{}\n", plural(stats.files_checked, "file"), tally,
+                     stats.files_fixed == 0
+                         ? std::string()
+                         : fmt::format(" ({} fixed)", plural(stats.files_fixed, "file"))));
   }
-  sink({out.data(), out.size()});
 }
 
 }  // namespace bilint

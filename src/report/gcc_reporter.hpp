@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+
 #include "report/reporter.hpp"
 
 namespace bilint {
@@ -9,10 +11,12 @@ namespace bilint {
 class GccReporter final : public Reporter {
  public:
   explicit GccReporter(ReportOptions options) : options_(options) {}
-  void write(const RunResult& result, const ReportSink& sink) const override;
+  void add(const std::vector<Finding>& findings, const ReportSink& sink) override;
+  void finish(const RunStats& stats, const ReportSink& sink) override;
 
  private:
   ReportOptions options_;
+  std::array<std::size_t, 3> counts_{};  // by severity
 };
 
 // The source line and the caret line beneath it (without gutter), tabs expanded, the caret under

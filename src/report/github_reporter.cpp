@@ -41,9 +41,9 @@ std::string escape_workflow_property(std::string_view text) {
   return out;
 }
 
-void GithubReporter::write(const RunResult& result, const ReportSink& sink) const {
+void GithubReporter::add(const std::vector<Finding>& findings, const ReportSink& sink) {
   std::string out;
-  for (const Finding& f : result.findings) {
+  for (const Finding& f : findings) {
     sink(out);
     out.clear();
     const char* command = f.severity == Severity::error     ? "error"
@@ -57,7 +57,12 @@ void GithubReporter::write(const RunResult& result, const ReportSink& sink) cons
                        at.start.codepoint_column, at.end.line, at.end.codepoint_column,
                        escape_workflow_property(f.rule_id), escape_workflow_data(f.message));
   }
-  for (const InputError& e : result.errors) {
+  sink(out);
+}
+
+void GithubReporter::finish(const RunStats& stats, const ReportSink& sink) {
+  std::string out;
+  for (const InputError& e : stats.errors) {
     out += fmt::format("::error file={},title=bilint::{}\n", escape_workflow_property(e.path),
                        escape_workflow_data(e.message));
   }

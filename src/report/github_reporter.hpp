@@ -9,7 +9,8 @@ namespace bilint {
 class GithubReporter final : public Reporter {
  public:
   explicit GithubReporter(ReportOptions options) : options_(options) {}
-  void write(const RunResult& result, const ReportSink& sink) const override;
+  void add(const std::vector<Finding>& findings, const ReportSink& sink) override;
+  void finish(const RunStats& stats, const ReportSink& sink) override;
 
  private:
   ReportOptions options_;

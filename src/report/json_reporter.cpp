@@ -19,16 +19,11 @@ void put_range(ordered_json& object, const Position& start, const Position& end,
 
 }  // namespace
 
-void JsonReporter::write(const RunResult& result, const ReportSink& sink) const {
-  if (result.findings.empty()) {
-    sink("[]\n");
-    return;
-  }
+void JsonReporter::add(const std::vector<Finding>& findings, const ReportSink& sink) {
   // Written one finding at a time, the bytes of dumping the whole array with an indent of 2: a
   // document of a million findings as one nlohmann value took about 4 KB a finding.
-  std::string out = "[";
-  bool first = true;
-  for (const Finding& f : result.findings) {
+  std::string out;
+  for (const Finding& f : findings) {
     sink(out);
     out.clear();
     ordered_json item;
@@ -61,16 +56,19 @@ void JsonReporter::write(const RunResult& result, const ReportSink& sink) const 
     }
     // Invalid UTF-8 in a message or path (taken from the file) is replaced, never an exception.
     const std::string text = item.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-    out += first ? "\n  " : ",\n  ";
-    first = false;
+    out += any_ ? ",\n  " : "[\n  ";
+    any_ = true;
     // JSON strings hold no raw line breaks, so every '\n' of the dump starts a line to indent.
     for (const char c : text) {
       out += c;
       if (c == '\n') out += "  ";
     }
   }
-  out += "\n]\n";
   sink(out);
+}
+
+void JsonReporter::finish(const RunStats& /*stats*/, const ReportSink& sink) {
+  sink(any_ ? "\n]\n" : "[]\n");
 }
 
 }  // namespace bilint

@@ -9,10 +9,12 @@ namespace bilint {
 class JsonReporter final : public Reporter {
  public:
   explicit JsonReporter(ReportOptions options) : options_(options) {}
-  void write(const RunResult& result, const ReportSink& sink) const override;
+  void add(const std::vector<Finding>& findings, const ReportSink& sink) override;
+  void finish(const RunStats& stats, const ReportSink& sink) override;
 
  private:
   ReportOptions options_;
+  bool any_ = false;
 };
 
 }  // namespace bilint

@@ -7,7 +7,12 @@
 
 namespace bilint {
 
-std::string Reporter::render(const RunResult& result) const {
+void Reporter::write(const RunResult& result, const ReportSink& sink) {
+  add(result.findings, sink);
+  finish(result, sink);
+}
+
+std::string Reporter::render(const RunResult& result) {
   std::string out;
   write(result, [&out](std::string_view piece) { out.append(piece); });
   return out;

@@ -28,13 +28,19 @@ struct ReportOptions {
 // holds its whole report in memory; the sink buffers (stdio, AtomicFileWriter).
 using ReportSink = std::function<void(std::string_view)>;
 
-// Writes a run's findings in one output format. Reporters know findings, never rules.
+// Writes a run's findings in one output format, file after file as the run goes (a run never
+// holds its whole report), then what ends the report. Reporters know findings, never rules. One
+// reporter writes one report.
 class Reporter {
  public:
   virtual ~Reporter() = default;
-  virtual void write(const RunResult& result, const ReportSink& sink) const = 0;
-  // The whole report as one string.
-  [[nodiscard]] std::string render(const RunResult& result) const;
+  // The findings of one file, in output order; files come in output order.
+  virtual void add(const std::vector<Finding>& findings, const ReportSink& sink) = 0;
+  // After the last file.
+  virtual void finish(const RunStats& stats, const ReportSink& sink) = 0;
+  // A whole run at once.
+  void write(const RunResult& result, const ReportSink& sink);
+  [[nodiscard]] std::string render(const RunResult& result);
 };
 
 // `gcc` (compiler style), `json`, `sarif` or `github`; nothing for an unknown name.

@@ -185,7 +185,35 @@ std::size_t gzipped_size(std::string_view bytes) {
   return total;
 }
 
-void SarifWriter::write(const RunResult& result, const ReportSink& sink) const {
+namespace {
+
+// The `limit` most severe of `findings` (output order among equals), in output order.
+std::vector<std::size_t> most_severe(const std::vector<Finding>& findings, std::size_t limit) {
+  std::vector<std::size_t> kept(findings.size());
+  for (std::size_t i = 0; i < kept.size(); ++i)
+    kept[i] = i;
+  std::stable_sort(kept.begin(), kept.end(), [&](std::size_t a, std::size_t b) {
+    return findings[a].severity > findings[b].severity;
+  });
+  kept.resize(std::min(limit, kept.size()));
+  std::sort(kept.begin(), kept.end());
+  return kept;
+}
+
+}  // namespace
+
+void SarifWriter::add(const std::vector<Finding>& findings, const ReportSink& /*sink*/) {
+  seen_ += findings.size();
+  kept_.insert(kept_.end(), findings.begin(), findings.end());
+  if (kept_.size() <= 2 * kMaxResults) return;
+  std::vector<Finding> pruned;
+  pruned.reserve(kMaxResults);
+  for (const std::size_t i : most_severe(kept_, kMaxResults))
+    pruned.push_back(std::move(kept_[i]));
+  kept_ = std::move(pruned);
+}
+
+void SarifWriter::finish(const RunStats& stats, const ReportSink& sink) {
   const UriMaker uris(options_.working_directory);
   ordered_json rules = ordered_json::array();
   std::map<std::string, std::size_t, std::less<>> rule_index;
@@ -197,7 +225,7 @@ void SarifWriter::write(const RunResult& result, const ReportSink& sink) const {
   }
 
   ordered_json notifications = ordered_json::array();
-  for (const InputError& error : result.errors) {
+  for (const InputError& error : stats.errors) {
     notifications.push_back(
         {{"level", "error"},
          {"message", {{"text", fmt::format("{}: {}", error.path, error.message)}}},
@@ -216,7 +244,7 @@ void SarifWriter::write(const RunResult& result, const ReportSink& sink) const {
                            {"informationUri", kInformationUri},
                            {"rules", std::move(rules)}};
   ordered_json invocation;
-  invocation["executionSuccessful"] = result.errors.empty();
+  invocation["executionSuccessful"] = stats.errors.empty();
   if (!options_.command_line.empty()) invocation["commandLine"] = options_.command_line;
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
   run["invocations"] = ordered_json::array({std::move(invocation)});
@@ -225,21 +253,12 @@ void SarifWriter::write(const RunResult& result, const ReportSink& sink) const {
   run["columnKind"] = "utf16CodeUnits";
 
   // Most severe first when something must be left out; output order otherwise.
-  std::vector<std::size_t> kept(result.findings.size());
-  for (std::size_t i = 0; i < kept.size(); ++i)
-    kept[i] = i;
-  std::stable_sort(kept.begin(), kept.end(), [&](std::size_t a, std::size_t b) {
-    return result.findings[a].severity > result.findings[b].severity;
-  });
-  std::size_t limit = std::min(kept.size(), kMaxResults);
+  std::size_t limit = std::min(kept_.size(), kMaxResults);
   std::string text;
   for (;;) {
-    std::vector<std::size_t> chosen(kept.begin(),
-                                    kept.begin() + static_cast<std::ptrdiff_t>(limit));
-    std::sort(chosen.begin(), chosen.end());
     ordered_json results = ordered_json::array();
-    for (const std::size_t i : chosen) {
-      const Finding& f = result.findings[i];
+    for (const std::size_t i : most_severe(kept_, limit)) {
+      const Finding& f = kept_[i];
       const auto it = rule_index.find(f.rule_id);
       results.push_back(result_json(f, it == rule_index.end() ? 0 : it->second, uris));
     }
@@ -251,10 +270,10 @@ void SarifWriter::write(const RunResult& result, const ReportSink& sink) const {
     if (limit == 0 || gzipped_size(text) <= kMaxGzippedBytes) break;
     limit = limit * 9 / 10;
   }
-  if (limit < kept.size()) {
+  if (limit < seen_) {
     std::fputs(fmt::format("bilint: warning: the SARIF log keeps the {} most severe of {} findings "
                            "(GitHub accepts at most {} results and {} bytes gzipped per run)\n",
-                           limit, kept.size(), kMaxResults, kMaxGzippedBytes)
+                           limit, seen_, kMaxResults, kMaxGzippedBytes)
                    .c_str(),
                stderr);
   }

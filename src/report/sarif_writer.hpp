@@ -15,13 +15,18 @@ namespace bilint {
 class SarifWriter final : public Reporter {
  public:
   explicit SarifWriter(ReportOptions options) : options_(std::move(options)) {}
-  void write(const RunResult& result, const ReportSink& sink) const override;
+  void add(const std::vector<Finding>& findings, const ReportSink& sink) override;
+  void finish(const RunStats& stats, const ReportSink& sink) override;
 
   static constexpr std::size_t kMaxResults = 25000;
   static constexpr std::size_t kMaxGzippedBytes = 10 * 1000 * 1000;
 
  private:
   ReportOptions options_;
+  // The log is written at the end, of at most kMaxResults results: the most severe findings so
+  // far (at most twice that many, in output order), and how many there were in all.
+  std::vector<Finding> kept_;
+  std::size_t seen_ = 0;
 };
 
 // Percent-encodes a path for a URI: everything but unreserved characters and '/'.

@@ -17,15 +17,23 @@
 
 namespace bilint {
 
+class Rule;
+class RunFacts;
+
+// The run facts of each rule that compares files (see RunFacts), for RuleContext.
+using RunFactsIndex = std::vector<std::pair<const Rule*, const RunFacts*>>;
+
 // Everything a rule may look at. Rules never read files: all input arrives here.
 class RuleContext {
  public:
   RuleContext(const SourceFile& source_file, const Document& parsed,
-              const CompiledGlossary& compiled_glossary, std::chrono::year_month current_month)
+              const CompiledGlossary& compiled_glossary, std::chrono::year_month current_month,
+              const RunFactsIndex* run_facts = nullptr)
       : source(source_file),
         document(parsed),
         glossary(compiled_glossary),
         today(current_month),
+        run_facts_(run_facts),
         term_cache_(parsed.entries.size()) {}
 
   const SourceFile& source;
@@ -35,10 +43,21 @@ class RuleContext {
 
   // Glossary hits in an entry, computed once per file for all term rules.
   [[nodiscard]] const EntryTermHits& term_hits(const Entry& entry) const;
-  // A span resolved to positions and an excerpt, for facts kept past the file (the corpus pass).
-  [[nodiscard]] Finding locate(Span span) const;
+  // A span resolved to positions, for facts kept past the file (a related location).
+  [[nodiscard]] Location locate(Span span) const;
+  // What `rule` learned of the whole run in the first pass (the type its start_run() made);
+  // nullptr in the first pass itself, and when the file is checked alone (the fixer).
+  template <typename Facts>
+  [[nodiscard]] const Facts* run_facts(const Rule& rule) const {
+    if (run_facts_ == nullptr) return nullptr;
+    for (const auto& [owner, facts] : *run_facts_) {
+      if (owner == &rule) return static_cast<const Facts*>(facts);
+    }
+    return nullptr;
+  }
 
  private:
+  const RunFactsIndex* run_facts_;
   mutable std::vector<std::optional<EntryTermHits>> term_cache_;
 };
 
@@ -62,27 +81,33 @@ class DiagnosticSink {
   }
 };
 
-// Facts one file contributes to the corpus pass (arXiv ids, term renderings), for a rule that
-// judges across the files of a run.
+// Facts one file gives a rule that compares files (arXiv ids, term renderings), from the first
+// pass.
 class FileFacts {
  public:
   virtual ~FileFacts() = default;
 };
 
-// Findings of the corpus pass, already resolved; the engine sets the rule id and the configured
-// severity.
-class FindingSink {
+// What a rule that compares files learns of the whole run. A run reads its files twice: the first
+// pass gathers each file's facts (files in parallel) and adds them here one file at a time, in
+// input order; settle() follows the last file; the second pass checks every file with these facts
+// at hand (RuleContext::run_facts), so that findings across files are reported in their place, as
+// each file is checked, and no finding waits for the end of the run. Keep them compact: they stay
+// for the whole run (counts and first places, not every use).
+class RunFacts {
  public:
-  virtual ~FindingSink() = default;
-  virtual void report(Finding finding) = 0;
+  virtual ~RunFacts() = default;
+  virtual void add(const FileFacts& file) = 0;
+  virtual void settle() {}
 };
 
 // A check. Each rule is one class in one file under src/rules/<family>/, with a static `kId`,
 // and registers itself with BILINT_REGISTER_RULE; its metadata lives in rules/<family>/<name>.yaml.
 //
-// A rule checks one file in `check`. A rule that compares files also gathers facts per file in
-// `gather` (files are checked in parallel) and judges them together in `judge`, which receives the
-// facts in input order, so its findings do not depend on the thread count.
+// A rule checks one file in `check`. A rule that compares files (a paper listed twice in a run)
+// also returns its RunFacts from `start_run` and gathers each file's facts in `gather`; its check()
+// then reads the run's facts from the context.
+
 // A rule's settings, by name, as the command line or a configuration file gives them.
 using RuleOptions = std::map<std::string, std::string, std::less<>>;
 
@@ -97,10 +122,11 @@ class Rule {
     }
   }
   virtual void check(const RuleContext& /*context*/, DiagnosticSink& /*sink*/) const {}
+  // A rule that compares files returns the empty facts of a run (and gets a first pass).
+  [[nodiscard]] virtual std::unique_ptr<RunFacts> start_run() const { return nullptr; }
   [[nodiscard]] virtual std::unique_ptr<FileFacts> gather(const RuleContext& /*context*/) const {
     return nullptr;
   }
-  virtual void judge(const std::vector<const FileFacts*>& /*facts*/, FindingSink& /*sink*/) const {}
 };
 
 // Convenience base for the many rules that look at one entry at a time.

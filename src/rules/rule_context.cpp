@@ -1,4 +1,3 @@
-#include "engine/linter.hpp"
 #include "rules/rule.hpp"
 
 namespace bilint {
@@ -10,8 +9,10 @@ const EntryTermHits& RuleContext::term_hits(const Entry& entry) const {
   return *cached;
 }
 
-Finding RuleContext::locate(Span span) const {
-  return resolve(source, Diagnostic{{}, Severity::warning, span, {}, {}, {}}, &document);
+Location RuleContext::locate(Span span) const {
+  const LineIndex& lines = source.lines();
+  const Position start = lines.position(span.begin);
+  return Location{source.path(), start, lines.position(span.end, start)};
 }
 
 }  // namespace bilint

@@ -180,7 +180,7 @@ class NameDroppedRule final : public EntryRule {
               : fmt::format("the name '{}' of the English title is missing from the Chinese title",
                             written),
           {},
-          {RelatedSpan{name, "the name in the English title"}},
+          {RelatedSpan{name, "the name in the English title", {}}},
           {}});
     }
   }

@@ -204,7 +204,7 @@ class NumberMismatchRule final : public EntryRule {
                  fmt::format("the number '{}' of the English title is not in the Chinese title",
                              context.source.slice(n.span)),
                  {},
-                 {RelatedSpan{n.span, "the number in the English title"}},
+                 {RelatedSpan{n.span, "the number in the English title", {}}},
                  {}});
     }
   }

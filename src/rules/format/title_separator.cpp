@@ -32,13 +32,29 @@ std::optional<Separator> find_separator(std::string_view text, Span title) {
   return std::nullopt;
 }
 
-struct SeparatorFacts final : FileFacts {
-  struct Use {
-    bool fullwidth;
-    Finding where;
-  };
-  std::vector<Use> uses;
+// How many titles of a file, or of the run, separate the name with the full-width colon.
+struct SeparatorCounts final : FileFacts {
+  std::size_t fullwidth = 0;
+  std::size_t total = 0;
 };
+
+struct RunSeparators final : RunFacts {
+  SeparatorCounts counts;
+  void add(const FileFacts& file) override {
+    const auto& counts_of_file = static_cast<const SeparatorCounts&>(file);
+    counts.fullwidth += counts_of_file.fullwidth;
+    counts.total += counts_of_file.total;
+  }
+};
+
+template <typename Visit>
+void for_each_separator(const RuleContext& context, Visit visit) {
+  for (const Entry& entry : context.document.entries) {
+    if (!entry.link) continue;
+    if (const auto separator = find_separator(context.source.text(), entry.link->text))
+      visit(*separator);
+  }
+}
 
 }  // namespace
 
@@ -53,62 +69,47 @@ class TitleSeparatorRule final : public Rule {
     style_ = choice_option(options, "style", {"consistent", "fullwidth", "halfwidth"});
   }
 
-  // A fixed style is judged file by file, so that --fix can apply it.
+  // A fixed style is judged file by file, so that --fix can apply it; `consistent` needs every
+  // title of the run first.
   void check(const RuleContext& context, DiagnosticSink& sink) const override {
-    if (style_ == "consistent") return;
-    const bool want_full = style_ == "fullwidth";
-    for (const Entry& entry : context.document.entries) {
-      if (!entry.link) continue;
-      const auto separator = find_separator(context.source.text(), entry.link->text);
-      if (!separator || separator->fullwidth == want_full) continue;
-      sink.report(
-          Report{separator->span,
-                 fmt::format("the separator after the name is '{}' here", want_full ? "：" : ": "),
-                 Fix{want_full ? "use '：'" : "use ': '",
-                     {Edit{separator->span, want_full ? "：" : ": "}}},
-                 {},
-                 {}});
+    bool want_full = style_ == "fullwidth";
+    std::string because;
+    if (style_ == "consistent") {
+      const RunSeparators* run = context.run_facts<RunSeparators>(*this);
+      if (run == nullptr) return;
+      const auto [full, total] = run->counts;
+      want_full = full * 2 >= total;
+      because = fmt::format("'{}' after the name, where {} of {} titles in this run use '{}'",
+                            want_full ? ":" : "：", want_full ? full : total - full, total,
+                            want_full ? "：" : ":");
     }
+    for_each_separator(context, [&](const Separator& separator) {
+      if (separator.fullwidth == want_full) return;
+      Report report;
+      report.span = separator.span;
+      // Under `consistent` the fix is shown to editors through SARIF; --fix applies it with a
+      // fixed style.
+      report.message = because.empty() ? fmt::format("the separator after the name is '{}' here",
+                                                     want_full ? "：" : ": ")
+                                       : because;
+      report.fix =
+          Fix{want_full ? "use '：'" : "use ': '", {Edit{separator.span, want_full ? "：" : ": "}}};
+      sink.report(std::move(report));
+    });
   }
 
-  // `consistent` needs every title of the run first.
-  std::unique_ptr<FileFacts> gather(const RuleContext& context) const override {
+  std::unique_ptr<RunFacts> start_run() const override {
     if (style_ != "consistent") return nullptr;
-    auto facts = std::make_unique<SeparatorFacts>();
-    for (const Entry& entry : context.document.entries) {
-      if (!entry.link) continue;
-      const auto separator = find_separator(context.source.text(), entry.link->text);
-      if (!separator) continue;
-      facts->uses.push_back({separator->fullwidth, context.locate(separator->span)});
-    }
-    if (facts->uses.empty()) return nullptr;
-    return facts;
+    return std::make_unique<RunSeparators>();
   }
 
-  void judge(const std::vector<const FileFacts*>& all, FindingSink& sink) const override {
-    std::size_t full = 0;
-    std::size_t total = 0;
-    for (const FileFacts* facts : all) {
-      for (const auto& use : static_cast<const SeparatorFacts*>(facts)->uses) {
-        full += use.fullwidth ? 1 : 0;
-        ++total;
-      }
-    }
-    const bool want_full = full * 2 >= total;
-    for (const FileFacts* facts : all) {
-      for (const auto& use : static_cast<const SeparatorFacts*>(facts)->uses) {
-        if (use.fullwidth == want_full) continue;
-        Finding finding = use.where;
-        finding.message = fmt::format(
-            "'{}' after the name, where {} of {} titles in this run use '{}'",
-            want_full ? ":" : "：", want_full ? full : total - full, total, want_full ? "：" : ":");
-        // Shown to editors through SARIF; --fix applies it with a fixed style.
-        finding.fix = ResolvedFix{
-            want_full ? "use '：'" : "use ': '",
-            {ResolvedEdit{finding.location.start, finding.location.end, want_full ? "：" : ": "}}};
-        sink.report(std::move(finding));
-      }
-    }
+  std::unique_ptr<FileFacts> gather(const RuleContext& context) const override {
+    auto counts = std::make_unique<SeparatorCounts>();
+    for_each_separator(context, [&](const Separator& separator) {
+      counts->fullwidth += separator.fullwidth ? 1 : 0;
+      ++counts->total;
+    });
+    return counts;
   }
 
  private:

@@ -79,7 +79,7 @@ class AutolinkOverrunRule final : public Rule {
                                      text.substr(swallowed.begin, swallowed.size()),
                                      text.substr(node.span.begin, node.span.size())),
                          std::move(fix),
-                         {RelatedSpan{{node.span.begin, end}, "the URL meant"}},
+                         {RelatedSpan{{node.span.begin, end}, "the URL meant", {}}},
                          {}});
     }
   }

@@ -10,13 +10,28 @@ namespace bilint {
 
 namespace {
 
-struct UrlUse {
-  std::string url;
-  Finding where;
+// The http and https link targets of a file, each once, in the order of first use.
+struct FileUrls final : FileFacts {
+  std::vector<std::string> urls;
 };
 
-struct UrlFacts final : FileFacts {
-  std::vector<UrlUse> uses;
+// Every target of the run, requested once each when the last file is in.
+struct RunUrls final : RunFacts {
+  explicit RunUrls(LinkCheckSettings link_settings) : settings(std::move(link_settings)) {}
+  void add(const FileFacts& file) override {
+    for (const std::string& url : static_cast<const FileUrls&>(file).urls) {
+      if (seen.insert(url).second) urls.push_back(url);
+    }
+  }
+  void settle() override {
+    status = LinkChecker(settings).check(urls);
+    urls = {};
+    seen = {};
+  }
+  LinkCheckSettings settings;
+  std::vector<std::string> urls;
+  std::set<std::string> seen;
+  std::map<std::string, LinkStatus> status;
 };
 
 long to_number(const std::string& name, const std::string& value) {
@@ -72,45 +87,45 @@ class DeadLinkRule final : public Rule {
     }
   }
 
-  std::unique_ptr<FileFacts> gather(const RuleContext& context) const override {
+  std::unique_ptr<RunFacts> start_run() const override {
     if (!online_) return nullptr;
-    auto facts = std::make_unique<UrlFacts>();
+    return std::make_unique<RunUrls>(settings_);
+  }
+
+  std::unique_ptr<FileFacts> gather(const RuleContext& context) const override {
+    auto facts = std::make_unique<FileUrls>();
+    std::set<std::string> seen;
+    for_each_target(context, [&](std::string url, Span) {
+      if (seen.insert(url).second) facts->urls.push_back(std::move(url));
+    });
+    return facts;
+  }
+
+  void check(const RuleContext& context, DiagnosticSink& sink) const override {
+    const RunUrls* run = context.run_facts<RunUrls>(*this);
+    if (run == nullptr) return;
+    for_each_target(context, [&](const std::string& url, Span where) {
+      const auto s = run->status.find(url);
+      if (s == run->status.end() || s->second.alive) return;
+      sink.report(where, s->second.http_status != 0
+                             ? fmt::format("dead link: HTTP {} for {}", s->second.http_status, url)
+                             : fmt::format("dead link: {} for {}", s->second.error, url));
+    });
+  }
+
+ private:
+  template <typename Visit>
+  void for_each_target(const RuleContext& context, Visit visit) const {
     const std::string_view text = context.source.text();
     for (const InlineNode& node : context.document.inlines) {
       if (node.kind == InlineKind::code_span || node.kind == InlineKind::html) continue;
       std::string url = link_target(text, node);
       if (!url.starts_with("http://") && !url.starts_with("https://")) continue;
       if (excluded(url)) continue;
-      facts->uses.push_back({std::move(url), context.locate(node.destination)});
-    }
-    if (facts->uses.empty()) return nullptr;
-    return facts;
-  }
-
-  void judge(const std::vector<const FileFacts*>& all, FindingSink& sink) const override {
-    std::vector<std::string> urls;
-    std::set<std::string_view> seen;
-    for (const FileFacts* facts : all) {
-      for (const UrlUse& use : static_cast<const UrlFacts*>(facts)->uses) {
-        if (seen.insert(use.url).second) urls.push_back(use.url);
-      }
-    }
-    LinkChecker checker(settings_);
-    const std::map<std::string, LinkStatus> status = checker.check(urls);
-    for (const FileFacts* facts : all) {
-      for (const UrlUse& use : static_cast<const UrlFacts*>(facts)->uses) {
-        const LinkStatus& s = status.at(use.url);
-        if (s.alive) continue;
-        Finding finding = use.where;
-        finding.message = s.http_status != 0
-                              ? fmt::format("dead link: HTTP {} for {}", s.http_status, use.url)
-                              : fmt::format("dead link: {} for {}", s.error, use.url);
-        sink.report(std::move(finding));
-      }
+      visit(std::move(url), node.destination);
     }
   }
 
- private:
   bool excluded(const std::string& url) const {
     return std::any_of(excludes_.begin(), excludes_.end(),
                        [&](const boost::regex& re) { return boost::regex_search(url, re); });

@@ -1,4 +1,4 @@
-#include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -9,14 +9,28 @@ namespace bilint {
 
 namespace {
 
-struct TitleLink {
-  std::string id;  // without version
-  Finding where;
+// The entries' title links to arXiv, by id (without version): the first of each id in the file.
+struct FileLinks final : FileFacts {
+  std::vector<std::pair<std::string, Location>> first;
 };
 
-struct DuplicateFacts final : FileFacts {
-  std::vector<TitleLink> links;
+// The first entry of each paper in the run.
+struct RunLinks final : RunFacts {
+  std::unordered_map<std::string, Location> first;
+  void add(const FileFacts& file) override {
+    for (const auto& [id, where] : static_cast<const FileLinks&>(file).first)
+      first.emplace(id, where);
+  }
 };
+
+template <typename Visit>
+void for_each_title_link(const RuleContext& context, Visit visit) {
+  for (const Entry& entry : context.document.entries) {
+    if (!entry.link || !entry.link->closed) continue;
+    const auto arxiv = split_arxiv_url(context.source.slice(entry.link->url));
+    if (arxiv && !arxiv->id.empty()) visit(arxiv->id, entry.link->url);
+  }
+}
 
 }  // namespace
 
@@ -26,32 +40,32 @@ class DuplicateLinkRule final : public Rule {
  public:
   static constexpr std::string_view kId = "link/duplicate";
 
+  std::unique_ptr<RunFacts> start_run() const override { return std::make_unique<RunLinks>(); }
+
   std::unique_ptr<FileFacts> gather(const RuleContext& context) const override {
-    auto facts = std::make_unique<DuplicateFacts>();
-    for (const Entry& entry : context.document.entries) {
-      if (!entry.link || !entry.link->closed) continue;
-      const auto arxiv = split_arxiv_url(context.source.slice(entry.link->url));
-      if (!arxiv || arxiv->id.empty()) continue;
-      facts->links.push_back({std::string(arxiv->id), context.locate(entry.link->url)});
-    }
-    if (facts->links.empty()) return nullptr;
+    auto facts = std::make_unique<FileLinks>();
+    std::unordered_map<std::string_view, bool> seen;
+    for_each_title_link(context, [&](std::string_view id, Span url) {
+      if (seen.emplace(id, true).second) facts->first.emplace_back(id, context.locate(url));
+    });
     return facts;
   }
 
-  void judge(const std::vector<const FileFacts*>& all, FindingSink& sink) const override {
-    std::map<std::string_view, const TitleLink*> first;
-    for (const FileFacts* facts : all) {
-      for (const TitleLink& link : static_cast<const DuplicateFacts*>(facts)->links) {
-        const auto [it, inserted] = first.emplace(link.id, &link);
-        if (inserted) continue;
-        Finding finding = link.where;
-        finding.message =
-            fmt::format("arXiv {} is already an entry at {}:{}", link.id,
-                        it->second->where.location.path, it->second->where.location.start.line);
-        finding.related.push_back({it->second->where.location, "the first entry for this paper"});
-        sink.report(std::move(finding));
-      }
-    }
+  void check(const RuleContext& context, DiagnosticSink& sink) const override {
+    const RunLinks* run = context.run_facts<RunLinks>(*this);
+    if (run == nullptr) return;
+    for_each_title_link(context, [&](std::string_view id, Span url) {
+      const auto first = run->first.find(std::string(id));
+      if (first == run->first.end()) return;
+      const Location& where = first->second;
+      if (where.path == context.source.path() && where.start.offset == url.begin) return;
+      Report report;
+      report.span = url;
+      report.message =
+          fmt::format("arXiv {} is already an entry at {}:{}", id, where.path, where.start.line);
+      report.related.push_back({{}, "the first entry for this paper", where});
+      sink.report(std::move(report));
+    });
   }
 };
 

@@ -38,7 +38,7 @@ class TermTitleMissingRule final : public EntryRule {
       } else {
         described.push_back(fmt::format("'{}' ({})", written, fmt::join(term.synonyms, " or ")));
       }
-      related.push_back({hit->span, fmt::format("'{}' in the English title", written)});
+      related.push_back({hit->span, fmt::format("'{}' in the English title", written), {}});
     }
     sink.report(Report{entry.link->text,
                        fmt::format("the Chinese title does not render {} from the English title",

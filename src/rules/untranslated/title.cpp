@@ -60,7 +60,7 @@ class UntranslatedTitleRule final : public EntryRule {
                  "the Chinese title keeps the English title, which is only names and terms; "
                  "accept it if that is intended",
                  {},
-                 {RelatedSpan{entry.english_title, "the English title"}},
+                 {RelatedSpan{entry.english_title, "the English title", {}}},
                  Severity::note});
       return;
     }
@@ -68,7 +68,7 @@ class UntranslatedTitleRule final : public EntryRule {
                        same ? "the Chinese title is the English title again: it is not translated"
                             : "the Chinese title has no Chinese text: it is not translated",
                        {},
-                       {RelatedSpan{entry.english_title, "the English title"}},
+                       {RelatedSpan{entry.english_title, "the English title", {}}},
                        {}});
   }
 };
