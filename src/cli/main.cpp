@@ -187,7 +187,8 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
                             errors);
   }
 
-  // Files under the same configuration are linted together (one set of run facts per configuration).
+  // Files under the same configuration are linted together (one set of run facts per
+  // configuration).
   ConfigResolver resolver(options);
   std::vector<std::pair<std::shared_ptr<const Config>, std::vector<Input>>> groups;
   for (Input& input : inputs) {
