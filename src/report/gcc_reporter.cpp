@@ -42,6 +42,9 @@ std::string plural(std::size_t n, std::string_view word) {
 
 }  // namespace
 
+// Written for speed, as a finding's cost is mostly here when there are many: the source line is
+// copied in runs between the characters it replaces (tabs, control and invalid bytes), and display
+// widths are measured only up to the end of the finding, or up to a tab further on.
 CaretLines render_caret(const Finding& finding) {
   CaretLines out;
   const std::string_view excerpt = finding.excerpt;
@@ -50,34 +53,59 @@ CaretLines render_caret(const Finding& finding) {
       finding.location.end.line == finding.location.start.line
           ? std::min(finding.location.end.offset - finding.excerpt_start, excerpt.size())
           : excerpt.size();
-  std::size_t column = 0;
+  const auto width_at = [](const utf8::Decoded& d, std::size_t column) -> std::size_t {
+    if (d.code_point == U'\t') return kTabStop - column % kTabStop;
+    if (!d.valid || d.code_point < 0x20 || d.code_point == 0x7F) return 1;
+    return static_cast<std::size_t>(unicode::display_width(d.code_point));
+  };
+  std::size_t column = 0;  // the display column at byte `measured`
+  std::size_t measured = 0;
+  const auto measure_to = [&](std::size_t to) {
+    while (measured < to) {
+      const utf8::Decoded d = utf8::decode(excerpt, measured);
+      column += width_at(d, column);
+      measured += d.length;
+    }
+  };
+  std::size_t copied = 0;  // the source line holds the excerpt up to here
+  out.source.reserve(excerpt.size());
   for (std::size_t i = 0; i < excerpt.size();) {
+    const auto byte = static_cast<unsigned char>(excerpt[i]);
+    const bool under_caret = i <= start || i < end;
+    if (!under_caret && byte >= 0x20 && byte < 0x7F) {
+      ++i;
+      continue;
+    }
     const utf8::Decoded d = utf8::decode(excerpt, i);
-    int width = 0;
-    if (d.code_point == U'\t') {
-      width = kTabStop - static_cast<int>(column % kTabStop);
-      out.source.append(static_cast<std::size_t>(width), ' ');
-    } else if (!d.valid || d.code_point < 0x20 || d.code_point == 0x7F) {
-      // Shown as U+FFFD so that the terminal does not act on control bytes.
-      width = 1;
-      utf8::append(out.source, utf8::kReplacement);
-    } else {
-      width = unicode::display_width(d.code_point);
-      out.source.append(excerpt.substr(i, d.length));
+    const bool tab = d.code_point == U'\t';
+    const bool replaced = !d.valid || (d.code_point < 0x20 && !tab) || d.code_point == 0x7F;
+    if (under_caret || tab) {
+      measure_to(i);
+      const std::size_t w = width_at(d, column);
+      if (i < start) {
+        out.caret.append(w, ' ');
+      } else if (i == start) {
+        out.caret += '^';
+        if (w > 1) out.caret.append(w - 1, end > start ? '~' : ' ');
+      } else if (i < end) {
+        out.caret.append(w, '~');
+      }
+      if (tab || replaced) out.source.append(excerpt.substr(copied, i - copied));
+      // Tabs are expanded, and control and invalid bytes shown as U+FFFD, so that the terminal
+      // does not act on them.
+      if (tab) out.source.append(w, ' ');
+      column += w;
+      measured = i + d.length;
+    } else if (replaced) {
+      out.source.append(excerpt.substr(copied, i - copied));
     }
-    const auto w = static_cast<std::size_t>(width);
-    if (i < start) {
-      out.caret.append(w, ' ');
-    } else if (i == start) {
-      out.caret += '^';
-      if (w > 1) out.caret.append(w - 1, end > start ? '~' : ' ');
-    } else if (i < end) {
-      out.caret.append(w, '~');
-    }
-    column += w;
+    if (replaced) utf8::append(out.source, utf8::kReplacement);
+    if (tab || replaced) copied = i + d.length;
     i += d.length;
   }
+  out.source.append(excerpt.substr(copied));
   if (start >= excerpt.size()) {
+    measure_to(excerpt.size());
     out.caret.append(column > out.caret.size() ? column - out.caret.size() : 0, ' ');
     out.caret += '^';
   }
