@@ -55,6 +55,8 @@ class InvisibleCharRule final : public Rule {
                     fmt::format("control character U+{:04X}", static_cast<std::uint32_t>(cp)));
         continue;
       }
+      // Every character of the table is one of these; Chinese text never reaches the table.
+      if (cp != 0xA0 && cp != 0xAD && (cp < 0x2007 || cp > 0x2060) && cp != 0xFEFF) continue;
       for (const Invisible& invisible : kInvisible) {
         if (invisible.cp != cp) continue;
         sink.report(

@@ -57,6 +57,14 @@ class UnmatchedPairRule final : public EntryRule {
         for (std::size_t i = run.begin; i < run.end;) {
           const utf8::Decoded d = utf8::decode(text, i);
           const char32_t cp = d.code_point;
+          // Letters, digits and ideographs (most of the text) are neither brackets nor quotes.
+          const bool maybe_pair =
+              cp < 0x80 ? cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == '"'
+                        : cp < 0x3400 || cp > 0x9FFF;
+          if (!maybe_pair) {
+            i += d.length;
+            continue;
+          }
           if (cp == '"') quotes.push_back(i);
           if (std::find(link_brackets.begin(), link_brackets.end(), i) != link_brackets.end()) {
             i += d.length;
