@@ -56,6 +56,7 @@ class HalfwidthPunctRule final : public EntryRule {
 
   void configure(const RuleOptions& options) override {
     parentheses_ = choice_option(options, "parentheses", {"any", "fullwidth", "halfwidth"});
+    check_parentheses_ = parentheses_ != "any";
   }
 
   void check_entry(const RuleContext& context, const Entry& entry,
@@ -101,6 +102,14 @@ class HalfwidthPunctRule final : public EntryRule {
   void check_run(std::string_view text, Span run, DiagnosticSink& sink) const {
     for (std::size_t i = run.begin; i < run.end;) {
       const utf8::Decoded d = utf8::decode(text, i);
+      // Only punctuation is ever reported; the rest of the text (nearly all of it) is passed over
+      // before its neighbours are looked at.
+      const bool parenthesis = d.code_point == '(' || d.code_point == U'（';
+      if ((d.code_point >= 0x80 || fullwidth(static_cast<char>(d.code_point)).empty()) &&
+          halfwidth(d.code_point).empty() && !(parenthesis && check_parentheses_)) {
+        i += d.length;
+        continue;
+      }
       const char32_t prev = before(text, run, i);
       const char32_t next = after(text, run, i + d.length);
       const std::string_view wide =
@@ -137,7 +146,7 @@ class HalfwidthPunctRule final : public EntryRule {
                    {},
                    {}});
       }
-      if (parentheses_ != "any") check_parenthesis(text, run, i, d, sink);
+      if (check_parentheses_) check_parenthesis(text, run, i, d, sink);
       i += d.length;
     }
   }
@@ -175,6 +184,7 @@ class HalfwidthPunctRule final : public EntryRule {
   }
 
   std::string parentheses_ = "any";
+  bool check_parentheses_ = false;  // parentheses_ != "any", asked at every character
 };
 
 }  // namespace bilint

@@ -22,6 +22,12 @@ class RepeatedPunctRule final : public EntryRule {
   static void check_run(std::string_view text, Span run, DiagnosticSink& sink) {
     for (std::size_t i = run.begin; i < run.end;) {
       const utf8::Decoded d = utf8::decode(text, i);
+      // Only these are ever reported; the rest of the text is passed over a character at a time.
+      const char32_t cp = d.code_point;
+      if (cp != '.' && cp != U'。' && cp != U'，' && cp != U'、' && cp != U'；' && cp != U'：') {
+        i += d.length;
+        continue;
+      }
       const std::string_view mark = text.substr(i, d.length);
       std::size_t end = i + d.length;
       std::size_t count = 1;
