@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ReportOptions options;
   options.catalog = &RuleCatalog::builtin();
   for (const char* format : {"gcc", "json", "sarif", "github"}) {
-    (void)make_reporter(format, options)->render(result);
+    (void)make_reporter(format, options)->render_run(result);
   }
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <malloc.h>
 #include <map>
+#include <mutex>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -259,17 +260,33 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   const std::unique_ptr<Reporter> reporter = make_reporter(options.format, report);
   std::vector<Finding> recorded;  // --write-baseline
   bool failed = false;
-  RunStats stats =
-      run(lint_groups, options.jobs, mode, [&](std::size_t group, std::vector<Finding>& findings) {
+  // The baseline and the changed lines cache what they resolve, so threads take turns with them.
+  std::mutex filter_mutex;
+  RunStats stats = run(
+      lint_groups, options.jobs, mode,
+      [&](std::size_t group, std::vector<Finding>& findings) {
+        FileOutput output;
         if (!filtering) {
-          std::move(findings.begin(), findings.end(), std::back_inserter(recorded));
+          output.findings = std::move(findings);
+          return output;
+        }
+        if (baseline || changed) {
+          const std::lock_guard lock(filter_mutex);
+          std::erase_if(findings, dropped);
+        }
+        output.failed = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+          return f.severity >= fail_levels[group];
+        });
+        output.text = reporter->render(findings);
+        return output;
+      },
+      [&](FileOutput& output) {
+        if (!filtering) {
+          std::move(output.findings.begin(), output.findings.end(), std::back_inserter(recorded));
           return;
         }
-        std::erase_if(findings, dropped);
-        failed = failed || std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
-                   return f.severity >= fail_levels[group];
-                 });
-        reporter->add(findings, sink);
+        failed = failed || output.failed;
+        reporter->add(std::move(output.text), sink);
       });
 
   if (!options.write_baseline.empty()) {

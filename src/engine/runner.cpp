@@ -127,7 +127,7 @@ FirstPass first_pass(const Linter& linter, const Input& input, RunMode mode,
 }  // namespace
 
 RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
-             const FileFindings& out) {
+             const PrepareFile& prepare, const EmitFile& emit) {
   // Each group is sorted by path, so a stable sort merges them into output order.
   std::vector<Task> tasks;
   for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -171,7 +171,7 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
 
   struct SecondPass {
     std::optional<InputError> error;
-    std::vector<Finding> findings;
+    FileOutput output;
   };
   std::vector<SecondPass> passes(tasks.size());
   for_each_in_order(
@@ -185,8 +185,9 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
           passes[i].error = InputError{task.input->path, error};
           return;
         }
-        passes[i].findings = groups[task.group].linter->check(
+        std::vector<Finding> findings = groups[task.group].linter->check(
             SourceFile(task.input->path, std::move(*bytes)), &facts[task.group]);
+        passes[i].output = prepare(task.group, findings);
       },
       [&](std::size_t i) {
         if (skip[i] != 0) return;
@@ -195,7 +196,7 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
           stats.errors.push_back(std::move(*pass.error));
         } else {
           ++stats.files_checked;
-          out(tasks[i].group, pass.findings);
+          emit(pass.output);
         }
         pass = {};
       });
@@ -204,9 +205,14 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
 
 RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs, RunMode mode) {
   RunResult result;
-  static_cast<RunStats&>(result) =
-      run({LintGroup{&linter, inputs}}, jobs, mode, [&](std::size_t, std::vector<Finding>& found) {
-        std::move(found.begin(), found.end(), std::back_inserter(result.findings));
+  static_cast<RunStats&>(result) = run(
+      {LintGroup{&linter, inputs}}, jobs, mode,
+      [](std::size_t, std::vector<Finding>& found) {
+        return FileOutput{{}, false, std::move(found)};
+      },
+      [&](FileOutput& output) {
+        std::move(output.findings.begin(), output.findings.end(),
+                  std::back_inserter(result.findings));
       });
   return result;
 }

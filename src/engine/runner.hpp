@@ -33,19 +33,29 @@ struct LintGroup {
   std::vector<Input> inputs;  // sorted by path
 };
 
-// One file's findings (resolved, sorted, fingerprinted) and the index of its group; the callee may
-// take them.
-using FileFindings = std::function<void(std::size_t group, std::vector<Finding>& findings)>;
+// What a run makes of one file's findings on the worker thread that checked it: its report text,
+// say, which is smaller than the findings and costs the calling thread nothing.
+struct FileOutput {
+  std::string text;
+  bool failed = false;            // a finding at the level that fails the run
+  std::vector<Finding> findings;  // findings kept whole, where they are needed at the end
+};
 
-// Lints the groups' files on `jobs` threads (0: one per core) and hands each file's findings to
-// `out` on the calling thread, file after file in path order, as soon as the files before it are
-// done: a run holds the findings of a few files at a time, never the whole report, and the output
-// does not depend on the thread count.
+// Called on a worker thread with one file's findings (resolved, sorted, fingerprinted) and the
+// index of its group, which it may take.
+using PrepareFile = std::function<FileOutput(std::size_t group, std::vector<Finding>& findings)>;
+// Called on the calling thread with each file's output, file after file in path order.
+using EmitFile = std::function<void(FileOutput& output)>;
+
+// Lints the groups' files on `jobs` threads (0: one per core); each file's findings go through
+// `prepare` on the thread that checked it, and to `emit` on the calling thread as soon as the files
+// before it are done: a run holds the output of a few files at a time, never the whole report, and
+// the output does not depend on the thread count.
 //
 // When a rule compares files, or files are fixed, the files are read twice: the first pass fixes
 // them and gathers the run's facts, the second checks them (see RunFacts).
 RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
-             const FileFindings& out);
+             const PrepareFile& prepare, const EmitFile& emit);
 
 // A run of one group, every finding kept.
 RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs,

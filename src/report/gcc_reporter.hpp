@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 
 #include "report/reporter.hpp"
 
@@ -11,12 +12,12 @@ namespace bilint {
 class GccReporter final : public Reporter {
  public:
   explicit GccReporter(ReportOptions options) : options_(options) {}
-  void add(const std::vector<Finding>& findings, const ReportSink& sink) override;
+  [[nodiscard]] std::string render(const std::vector<Finding>& findings) const override;
   void finish(const RunStats& stats, const ReportSink& sink) override;
 
  private:
   ReportOptions options_;
-  std::array<std::size_t, 3> counts_{};  // by severity
+  mutable std::array<std::atomic<std::size_t>, 3> counts_{};  // by severity
 };
 
 // The source line and the caret line beneath it (without gutter), tabs expanded, the caret under

@@ -41,11 +41,9 @@ std::string escape_workflow_property(std::string_view text) {
   return out;
 }
 
-void GithubReporter::add(const std::vector<Finding>& findings, const ReportSink& sink) {
+std::string GithubReporter::render(const std::vector<Finding>& findings) const {
   std::string out;
   for (const Finding& f : findings) {
-    sink(out);
-    out.clear();
     const char* command = f.severity == Severity::error     ? "error"
                           : f.severity == Severity::warning ? "warning"
                                                             : "notice";
@@ -57,7 +55,7 @@ void GithubReporter::add(const std::vector<Finding>& findings, const ReportSink&
                        at.start.codepoint_column, at.end.line, at.end.codepoint_column,
                        escape_workflow_property(f.rule_id), escape_workflow_data(f.message));
   }
-  sink(out);
+  return out;
 }
 
 void GithubReporter::finish(const RunStats& stats, const ReportSink& sink) {

@@ -9,7 +9,7 @@ namespace bilint {
 class GithubReporter final : public Reporter {
  public:
   explicit GithubReporter(ReportOptions options) : options_(options) {}
-  void add(const std::vector<Finding>& findings, const ReportSink& sink) override;
+  [[nodiscard]] std::string render(const std::vector<Finding>& findings) const override;
   void finish(const RunStats& stats, const ReportSink& sink) override;
 
  private:

@@ -19,13 +19,12 @@ void put_range(ordered_json& object, const Position& start, const Position& end,
 
 }  // namespace
 
-void JsonReporter::add(const std::vector<Finding>& findings, const ReportSink& sink) {
-  // Written one finding at a time, the bytes of dumping the whole array with an indent of 2: a
-  // document of a million findings as one nlohmann value took about 4 KB a finding.
+// The bytes of dumping the whole array with an indent of 2, written a file at a time: a document of
+// a million findings as one nlohmann value took about 4 KB a finding. A file's findings are
+// "\n  {...}" joined by commas; add() puts the brackets and the commas between files.
+std::string JsonReporter::render(const std::vector<Finding>& findings) const {
   std::string out;
   for (const Finding& f : findings) {
-    sink(out);
-    out.clear();
     ordered_json item;
     item["file"] = f.location.path;
     put_range(item, f.location.start, f.location.end, options_.column_unit);
@@ -56,15 +55,21 @@ void JsonReporter::add(const std::vector<Finding>& findings, const ReportSink& s
     }
     // Invalid UTF-8 in a message or path (taken from the file) is replaced, never an exception.
     const std::string text = item.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-    out += any_ ? ",\n  " : "[\n  ";
-    any_ = true;
+    out += out.empty() ? "\n  " : ",\n  ";
     // JSON strings hold no raw line breaks, so every '\n' of the dump starts a line to indent.
     for (const char c : text) {
       out += c;
       if (c == '\n') out += "  ";
     }
   }
-  sink(out);
+  return out;
+}
+
+void JsonReporter::add(std::string rendered, const ReportSink& sink) {
+  if (rendered.empty()) return;
+  sink(any_ ? "," : "[");
+  sink(rendered);
+  any_ = true;
 }
 
 void JsonReporter::finish(const RunStats& /*stats*/, const ReportSink& sink) {

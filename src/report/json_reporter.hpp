@@ -9,7 +9,8 @@ namespace bilint {
 class JsonReporter final : public Reporter {
  public:
   explicit JsonReporter(ReportOptions options) : options_(options) {}
-  void add(const std::vector<Finding>& findings, const ReportSink& sink) override;
+  [[nodiscard]] std::string render(const std::vector<Finding>& findings) const override;
+  void add(std::string rendered, const ReportSink& sink) override;
   void finish(const RunStats& stats, const ReportSink& sink) override;
 
  private:

@@ -8,11 +8,11 @@
 namespace bilint {
 
 void Reporter::write(const RunResult& result, const ReportSink& sink) {
-  add(result.findings, sink);
+  add(render(result.findings), sink);
   finish(result, sink);
 }
 
-std::string Reporter::render(const RunResult& result) {
+std::string Reporter::render_run(const RunResult& result) {
   std::string out;
   write(result, [&out](std::string_view piece) { out.append(piece); });
   return out;

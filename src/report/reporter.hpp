@@ -34,13 +34,16 @@ using ReportSink = std::function<void(std::string_view)>;
 class Reporter {
  public:
   virtual ~Reporter() = default;
-  // The findings of one file, in output order; files come in output order.
-  virtual void add(const std::vector<Finding>& findings, const ReportSink& sink) = 0;
+  // One file's findings in this format. Called on the worker threads as files are checked, in any
+  // order, so it changes nothing but atomic tallies.
+  [[nodiscard]] virtual std::string render(const std::vector<Finding>& findings) const = 0;
+  // What render() made of each file, in output order.
+  virtual void add(std::string rendered, const ReportSink& sink) { sink(rendered); }
   // After the last file.
   virtual void finish(const RunStats& stats, const ReportSink& sink) = 0;
   // A whole run at once.
   void write(const RunResult& result, const ReportSink& sink);
-  [[nodiscard]] std::string render(const RunResult& result);
+  [[nodiscard]] std::string render_run(const RunResult& result);
 };
 
 // `gcc` (compiler style), `json`, `sarif` or `github`; nothing for an unknown name.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <zlib.h>
 
 #include <fmt/format.h>
@@ -12,10 +14,59 @@
 
 namespace bilint {
 
-namespace {
-
 using nlohmann::ordered_json;
 namespace fs = std::filesystem;
+
+// Where results point: relative to %SRCROOT% (the working directory) when they can.
+class SarifUris {
+ public:
+  explicit SarifUris(const std::string& working_directory) {
+    std::error_code ec;
+    base_ = working_directory.empty() ? fs::current_path(ec) : fs::path(working_directory);
+    base_ = fs::weakly_canonical(base_, ec);
+  }
+
+  // The file:// URI of %SRCROOT%, absolute and ending in '/'.
+  [[nodiscard]] std::string root_uri() const {
+    std::string path = base_.generic_string();
+    if (!path.ends_with('/')) path += '/';
+    return "file://" + percent_encode_path(path);
+  }
+
+  // A location relative to %SRCROOT% when the file is under it, else an absolute file URI.
+  // Remembered per path: resolving one asks the file system, and a file has many results.
+  [[nodiscard]] ordered_json artifact(const std::string& path) const {
+    {
+      const std::lock_guard lock(mutex_);
+      if (const auto it = known_.find(path); it != known_.end()) return it->second;
+    }
+    ordered_json location = resolve(path);
+    const std::lock_guard lock(mutex_);
+    known_.emplace(path, location);
+    return location;
+  }
+
+ private:
+  [[nodiscard]] ordered_json resolve(const std::string& path) const {
+    std::error_code ec;
+    const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    const fs::path relative = absolute.lexically_relative(base_);
+    ordered_json location;
+    if (!relative.empty() && *relative.begin() != "..") {
+      location["uri"] = percent_encode_path(relative.generic_string());
+      location["uriBaseId"] = "%SRCROOT%";
+    } else {
+      location["uri"] = "file://" + percent_encode_path(absolute.generic_string());
+    }
+    return location;
+  }
+
+  fs::path base_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, ordered_json, std::less<>> known_;
+};
+
+namespace {
 
 constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr std::string_view kInformationUri = "https://github.com/bilint/bilint";
@@ -41,40 +92,6 @@ std::string_view level(Severity severity) {
   return to_string(severity);
 }
 
-class UriMaker {
- public:
-  explicit UriMaker(const std::string& working_directory) {
-    std::error_code ec;
-    base_ = working_directory.empty() ? fs::current_path(ec) : fs::path(working_directory);
-    base_ = fs::weakly_canonical(base_, ec);
-  }
-
-  // The file:// URI of %SRCROOT%, absolute and ending in '/'.
-  [[nodiscard]] std::string root_uri() const {
-    std::string path = base_.generic_string();
-    if (!path.ends_with('/')) path += '/';
-    return "file://" + percent_encode_path(path);
-  }
-
-  // A location relative to %SRCROOT% when the file is under it, else an absolute file URI.
-  [[nodiscard]] ordered_json artifact(const std::string& path) const {
-    std::error_code ec;
-    const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
-    const fs::path relative = absolute.lexically_relative(base_);
-    ordered_json location;
-    if (!relative.empty() && *relative.begin() != "..") {
-      location["uri"] = percent_encode_path(relative.generic_string());
-      location["uriBaseId"] = "%SRCROOT%";
-    } else {
-      location["uri"] = "file://" + percent_encode_path(absolute.generic_string());
-    }
-    return location;
-  }
-
- private:
-  fs::path base_;
-};
-
 ordered_json region(const Position& start, const Position& end) {
   ordered_json r;
   r["startLine"] = start.line;
@@ -84,7 +101,7 @@ ordered_json region(const Position& start, const Position& end) {
   return r;
 }
 
-ordered_json physical(const UriMaker& uris, const Location& location) {
+ordered_json physical(const SarifUris& uris, const Location& location) {
   ordered_json p;
   p["artifactLocation"] = uris.artifact(location.path);
   p["region"] = region(location.start, location.end);
@@ -110,7 +127,7 @@ ordered_json rule_descriptor(const RuleMetadata& rule) {
   return d;
 }
 
-ordered_json result_json(const Finding& f, std::size_t rule_index, const UriMaker& uris) {
+ordered_json result_json(const Finding& f, std::size_t rule_index, const SarifUris& uris) {
   ordered_json r;
   r["ruleId"] = f.rule_id;
   r["ruleIndex"] = rule_index;
@@ -187,26 +204,65 @@ std::size_t gzipped_size(std::string_view bytes) {
 
 namespace {
 
-// The `limit` most severe of `findings` (output order among equals), in output order.
-std::vector<std::size_t> most_severe(const std::vector<Finding>& findings, std::size_t limit) {
-  std::vector<std::size_t> kept(findings.size());
+// The `limit` most severe of `results` (output order among equals), in output order.
+template <typename Result>
+std::vector<std::size_t> most_severe(const std::vector<Result>& results, std::size_t limit) {
+  std::vector<std::size_t> kept(results.size());
   for (std::size_t i = 0; i < kept.size(); ++i)
     kept[i] = i;
   std::stable_sort(kept.begin(), kept.end(), [&](std::size_t a, std::size_t b) {
-    return findings[a].severity > findings[b].severity;
+    return results[a].severity > results[b].severity;
   });
   kept.resize(std::min(limit, kept.size()));
   std::sort(kept.begin(), kept.end());
   return kept;
 }
 
+// Where a result's text stands in the log: inside runs[0].results, four levels deep.
+constexpr std::string_view kResultIndent = "        ";
+
 }  // namespace
 
-void SarifWriter::add(const std::vector<Finding>& findings, const ReportSink& /*sink*/) {
-  seen_ += findings.size();
-  kept_.insert(kept_.end(), findings.begin(), findings.end());
+SarifWriter::SarifWriter(ReportOptions options)
+    : options_(std::move(options)),
+      uris_(std::make_unique<const SarifUris>(options_.working_directory)) {
+  if (options_.catalog != nullptr) {
+    for (const RuleMetadata& rule : options_.catalog->rules())
+      rule_index_.emplace(rule.id, rule_index_.size());
+  }
+}
+
+SarifWriter::~SarifWriter() = default;
+
+// A result is its severity's digit and its text, indented as in the log; results end with '\0',
+// which JSON text never holds.
+std::string SarifWriter::render(const std::vector<Finding>& findings) const {
+  std::string out;
+  for (const Finding& f : findings) {
+    const auto it = rule_index_.find(f.rule_id);
+    const std::string text = result_json(f, it == rule_index_.end() ? 0 : it->second, *uris_)
+                                 .dump(2, ' ', false, ordered_json::error_handler_t::replace);
+    out += static_cast<char>('0' + static_cast<int>(f.severity));
+    out += kResultIndent;
+    for (const char c : text) {
+      out += c;
+      if (c == '\n') out += kResultIndent;
+    }
+    out += '\0';
+  }
+  return out;
+}
+
+void SarifWriter::add(std::string rendered, const ReportSink& /*sink*/) {
+  for (std::size_t at = 0; at < rendered.size();) {
+    const std::size_t end = rendered.find('\0', at);
+    kept_.push_back(
+        {static_cast<Severity>(rendered[at] - '0'), rendered.substr(at + 1, end - at - 1)});
+    ++seen_;
+    at = end + 1;
+  }
   if (kept_.size() <= 2 * kMaxResults) return;
-  std::vector<Finding> pruned;
+  std::vector<Result> pruned;
   pruned.reserve(kMaxResults);
   for (const std::size_t i : most_severe(kept_, kMaxResults))
     pruned.push_back(std::move(kept_[i]));
@@ -214,14 +270,11 @@ void SarifWriter::add(const std::vector<Finding>& findings, const ReportSink& /*
 }
 
 void SarifWriter::finish(const RunStats& stats, const ReportSink& sink) {
-  const UriMaker uris(options_.working_directory);
+  const SarifUris& uris = *uris_;
   ordered_json rules = ordered_json::array();
-  std::map<std::string, std::size_t, std::less<>> rule_index;
   if (options_.catalog != nullptr) {
-    for (const RuleMetadata& rule : options_.catalog->rules()) {
-      rule_index.emplace(rule.id, rules.size());
+    for (const RuleMetadata& rule : options_.catalog->rules())
       rules.push_back(rule_descriptor(rule));
-    }
   }
 
   ordered_json notifications = ordered_json::array();
@@ -251,22 +304,30 @@ void SarifWriter::finish(const RunStats& stats, const ReportSink& sink) {
   run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", uris.root_uri()}}}};
   run["automationDetails"] = {{"id", "bilint/"}};
   run["columnKind"] = "utf16CodeUnits";
+  // The results' texts are rendered already; the log around them has a placeholder in their place.
+  run["results"] = "\x01results\x01";
+  log["runs"] = ordered_json::array({std::move(run)});
+  const std::string frame = dump(log);
+  const std::string_view placeholder = "\"\\u0001results\\u0001\"";
+  const std::size_t hole = frame.find(placeholder);
 
   // Most severe first when something must be left out; output order otherwise.
   std::size_t limit = std::min(kept_.size(), kMaxResults);
   std::string text;
   for (;;) {
-    ordered_json results = ordered_json::array();
-    for (const std::size_t i : most_severe(kept_, limit)) {
-      const Finding& f = kept_[i];
-      const auto it = rule_index.find(f.rule_id);
-      results.push_back(result_json(f, it == rule_index.end() ? 0 : it->second, uris));
+    text.assign(frame, 0, hole);
+    const std::vector<std::size_t> chosen = most_severe(kept_, limit);
+    if (chosen.empty()) {
+      text += "[]";
+    } else {
+      text += "[\n";
+      for (std::size_t n = 0; n < chosen.size(); ++n) {
+        if (n > 0) text += ",\n";
+        text += kept_[chosen[n]].text;
+      }
+      text += "\n      ]";
     }
-    ordered_json attempt = log;
-    ordered_json attempt_run = run;
-    attempt_run["results"] = std::move(results);
-    attempt["runs"] = ordered_json::array({std::move(attempt_run)});
-    text = dump(attempt);
+    text.append(frame, hole + placeholder.size());
     if (limit == 0 || gzipped_size(text) <= kMaxGzippedBytes) break;
     limit = limit * 9 / 10;
   }

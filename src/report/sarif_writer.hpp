@@ -1,5 +1,7 @@
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -12,20 +14,33 @@ namespace bilint {
 // locations, versioned partial fingerprints, the invocation with notifications for unreadable
 // inputs, and automationDetails. Results beyond GitHub's limits (25,000 per run, 10 MB gzipped) are
 // dropped least severe first, with a warning on stderr.
+class SarifUris;
+
 class SarifWriter final : public Reporter {
  public:
-  explicit SarifWriter(ReportOptions options) : options_(std::move(options)) {}
-  void add(const std::vector<Finding>& findings, const ReportSink& sink) override;
+  explicit SarifWriter(ReportOptions options);
+  ~SarifWriter() override;
+  SarifWriter(const SarifWriter&) = delete;
+  SarifWriter& operator=(const SarifWriter&) = delete;
+  // Each finding as its result's text, as it stands in the log.
+  [[nodiscard]] std::string render(const std::vector<Finding>& findings) const override;
+  void add(std::string rendered, const ReportSink& sink) override;
   void finish(const RunStats& stats, const ReportSink& sink) override;
 
   static constexpr std::size_t kMaxResults = 25000;
   static constexpr std::size_t kMaxGzippedBytes = 10 * 1000 * 1000;
 
  private:
+  struct Result {
+    Severity severity;
+    std::string text;
+  };
   ReportOptions options_;
-  // The log is written at the end, of at most kMaxResults results: the most severe findings so
-  // far (at most twice that many, in output order), and how many there were in all.
-  std::vector<Finding> kept_;
+  std::unique_ptr<const SarifUris> uris_;
+  std::map<std::string, std::size_t, std::less<>> rule_index_;  // into the catalogue's rules
+  // The log is written at the end, of at most kMaxResults results: the most severe results so far
+  // (at most twice that many, in output order), and how many findings there were in all.
+  std::vector<Result> kept_;
   std::size_t seen_ = 0;
 };
 
