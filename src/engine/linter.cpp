@@ -45,6 +45,12 @@ class CollectingSink final : public DiagnosticSink {
   Severity severity_;
 };
 
+// Turns a diagnostic's byte spans into positions and a source excerpt, with the content hash of
+// the fingerprint (entry and flagged text). `cursor` is the previous finding's start, for findings
+// resolved in offset order.
+Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Document& document,
+                Position& cursor);
+
 // Long lines (a minified paragraph, a 100 MB single line) are shown as a window around the finding.
 constexpr std::size_t kExcerptMax = 240;
 constexpr std::size_t kExcerptBefore = 80;
@@ -224,7 +230,7 @@ std::vector<Finding> Linter::check(const SourceFile& source, const RunFactsSet* 
   std::vector<Finding> findings;
   findings.reserve(order.size());
   for (const std::uint32_t i : order)
-    findings.push_back(resolve(source, diagnostics[i], document, &cursor));
+    findings.push_back(resolve(source, diagnostics[i], document, cursor));
   assign_fingerprints(findings);
   return findings;
 }
@@ -269,13 +275,11 @@ std::string_view entry_key(const SourceFile& source, const Document& document, S
   return source.slice(entry.english_title);
 }
 
-}  // namespace
-
 Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Document& document,
-                Position* cursor) {
+                Position& cursor) {
   const LineIndex& lines = source.lines();
   const auto location = [&](const std::string& path, Span span) {
-    const Position start = lines.position(span.begin, cursor != nullptr ? *cursor : Position{});
+    const Position start = lines.position(span.begin, cursor);
     return Location{path, start, lines.position(span.end, start)};
   };
   Finding finding;
@@ -283,7 +287,7 @@ Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Do
   finding.severity = diagnostic.severity;
   finding.message = diagnostic.message;
   finding.location = location(source.path(), diagnostic.span);
-  if (cursor != nullptr) *cursor = finding.location.start;
+  cursor = finding.location.start;
 
   const Span line = lines.line_span(finding.location.start.line - 1);
   Span window = line;
@@ -315,5 +319,7 @@ Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Do
   }
   return finding;
 }
+
+}  // namespace
 
 }  // namespace bilint

@@ -94,10 +94,4 @@ class Linter {
 // The glossary used when none is given: the built-in AI/ML glossary, compiled once.
 std::shared_ptr<const CompiledGlossary> default_glossary();
 
-// Turns a diagnostic's byte spans into positions and a source excerpt, with the content hash of
-// the fingerprint (entry and flagged text). `cursor`, when given, is the previous finding's start,
-// for findings resolved in offset order.
-Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Document& document,
-                Position* cursor = nullptr);
-
 }  // namespace bilint
