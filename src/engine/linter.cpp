@@ -46,9 +46,9 @@ class CollectingSink final : public DiagnosticSink {
 };
 
 // Turns a diagnostic's byte spans into positions and a source excerpt, with the content hash of
-// the fingerprint (entry and flagged text). `cursor` is the previous finding's start, for findings
-// resolved in offset order.
-Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Document& document,
+// the fingerprint (entry and flagged text); its strings move into the finding. `cursor` is the
+// previous finding's start, for findings resolved in offset order.
+Finding resolve(const SourceFile& source, Diagnostic&& diagnostic, const Document& document,
                 Position& cursor);
 
 // Long lines (a minified paragraph, a 100 MB single line) are shown as a window around the finding.
@@ -230,7 +230,7 @@ std::vector<Finding> Linter::check(const SourceFile& source, const RunFactsSet* 
   std::vector<Finding> findings;
   findings.reserve(order.size());
   for (const std::uint32_t i : order)
-    findings.push_back(resolve(source, diagnostics[i], document, cursor));
+    findings.push_back(resolve(source, std::move(diagnostics[i]), document, cursor));
   assign_fingerprints(findings);
   return findings;
 }
@@ -275,7 +275,7 @@ std::string_view entry_key(const SourceFile& source, const Document& document, S
   return source.slice(entry.english_title);
 }
 
-Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Document& document,
+Finding resolve(const SourceFile& source, Diagnostic&& diagnostic, const Document& document,
                 Position& cursor) {
   const LineIndex& lines = source.lines();
   const auto location = [&](const std::string& path, Span span) {
@@ -283,9 +283,9 @@ Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Do
     return Location{path, start, lines.position(span.end, start)};
   };
   Finding finding;
-  finding.rule_id = diagnostic.rule_id;
+  finding.rule_id = std::move(diagnostic.rule_id);
   finding.severity = diagnostic.severity;
-  finding.message = diagnostic.message;
+  finding.message = std::move(diagnostic.message);
   finding.location = location(source.path(), diagnostic.span);
   cursor = finding.location.start;
 
@@ -305,17 +305,18 @@ Finding resolve(const SourceFile& source, const Diagnostic& diagnostic, const Do
       fnv1a(flagged, fnv1a(entry_key(source, document, diagnostic.span)) ^ flagged.size());
 
   if (diagnostic.fix) {
-    ResolvedFix fix{diagnostic.fix->description, {}};
-    for (const Edit& edit : diagnostic.fix->edits) {
+    ResolvedFix fix{std::move(diagnostic.fix->description), {}};
+    for (Edit& edit : diagnostic.fix->edits) {
       const Position start = lines.position(edit.span.begin, finding.location.start);
-      fix.edits.push_back({start, lines.position(edit.span.end, start), edit.replacement});
+      fix.edits.push_back(
+          {start, lines.position(edit.span.end, start), std::move(edit.replacement)});
     }
     finding.fix = std::move(fix);
   }
-  for (const RelatedSpan& related : diagnostic.related) {
+  for (RelatedSpan& related : diagnostic.related) {
     finding.related.push_back(
-        {related.elsewhere ? *related.elsewhere : location(source.path(), related.span),
-         related.message});
+        {related.elsewhere ? std::move(*related.elsewhere) : location(source.path(), related.span),
+         std::move(related.message)});
   }
   return finding;
 }
