@@ -252,8 +252,8 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     output_file.emplace(options.output);
     sink = [&output_file](std::string_view piece) { output_file->write(piece); };
   } else {
-    // Reports come a finding at a time; a larger buffer than stdio's default keeps that to one
-    // system call per 64 KiB (unless standard output is a terminal, which stays line-buffered).
+    // A larger buffer than stdio's default keeps writing to one system call per 64 KiB (unless
+    // standard output is a terminal, which stays line-buffered).
     if (::isatty(STDOUT_FILENO) == 0) std::setvbuf(stdout, nullptr, _IOFBF, std::size_t{1} << 16);
     sink = [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); };
   }
@@ -434,11 +434,11 @@ int main(int argc, char** argv) {
   // Past a file size limit (ulimit -f), a write fails with EFBIG, which --fix reports and survives,
   // instead of the signal killing the process.
   std::signal(SIGXFSZ, SIG_IGN);
-  // A file's findings and text are blocks of megabytes, made on a worker thread and freed on the
-  // main one once written. glibc raises its mmap threshold to the size of each such block freed,
-  // and from then on keeps them in the threads' heaps, where they fragment: a run's peak grew with
-  // its length (1 GB -j2: 92 MB, 65 MB with 10 MB). A fixed threshold keeps them mapped and
-  // returned, and a lower trim threshold gives back what the heaps free at their top.
+  // A file's text, findings and report are blocks of megabytes, made and freed in turn on several
+  // threads. glibc raises its mmap threshold to the size of each such block freed, and from then on
+  // keeps them in the threads' heaps, where they fragment: a run's peak grew with its length (1 GB
+  // -j2: 92 MB, 65 MB with 10 MB). A fixed threshold keeps them mapped and returned, and a lower
+  // trim threshold gives back what the heaps free at their top.
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
   CLI::App app{"bilint: a translation-consistency linter for bilingual English/Chinese digests",

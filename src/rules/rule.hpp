@@ -101,16 +101,15 @@ class RunFacts {
   virtual void settle() {}
 };
 
+// A rule's settings, by name, as the command line or a configuration file gives them.
+using RuleOptions = std::map<std::string, std::string, std::less<>>;
+
 // A check. Each rule is one class in one file under src/rules/<family>/, with a static `kId`,
 // and registers itself with BILINT_REGISTER_RULE; its metadata lives in rules/<family>/<name>.yaml.
 //
 // A rule checks one file in `check`. A rule that compares files (a paper listed twice in a run)
 // also returns its RunFacts from `start_run` and gathers each file's facts in `gather`; its check()
 // then reads the run's facts from the context.
-
-// A rule's settings, by name, as the command line or a configuration file gives them.
-using RuleOptions = std::map<std::string, std::string, std::less<>>;
-
 class Rule {
  public:
   virtual ~Rule() = default;
