@@ -56,11 +56,7 @@ std::string JsonReporter::render(const std::vector<Finding>& findings) const {
     // Invalid UTF-8 in a message or path (taken from the file) is replaced, never an exception.
     const std::string text = item.dump(2, ' ', false, ordered_json::error_handler_t::replace);
     out += out.empty() ? "\n  " : ",\n  ";
-    // JSON strings hold no raw line breaks, so every '\n' of the dump starts a line to indent.
-    for (const char c : text) {
-      out += c;
-      if (c == '\n') out += "  ";
-    }
+    append_indented(out, text, "  ");
   }
   return out;
 }

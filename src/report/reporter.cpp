@@ -1,5 +1,7 @@
 #include "report/reporter.hpp"
 
+#include <algorithm>
+
 #include "report/gcc_reporter.hpp"
 #include "report/github_reporter.hpp"
 #include "report/json_reporter.hpp"
@@ -16,6 +18,15 @@ std::string Reporter::render_run(const RunResult& result) {
   std::string out;
   write(result, [&out](std::string_view piece) { out.append(piece); });
   return out;
+}
+
+void append_indented(std::string& out, std::string_view json, std::string_view indent) {
+  for (std::size_t at = 0; at < json.size();) {
+    const std::size_t end = std::min(json.find('\n', at), json.size() - 1) + 1;
+    out.append(json, at, end - at);
+    if (json[end - 1] == '\n') out.append(indent);
+    at = end;
+  }
 }
 
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options) {

@@ -46,6 +46,10 @@ class Reporter {
   [[nodiscard]] std::string render_run(const RunResult& result);
 };
 
+// Appends a JSON text dumped on its own to `out`, `indent` after each line break, as it stands
+// nested in a larger document (JSON strings hold no raw line breaks).
+void append_indented(std::string& out, std::string_view json, std::string_view indent);
+
 // `gcc` (compiler style), `json`, `sarif` or `github`; nothing for an unknown name.
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options);
 

@@ -244,10 +244,7 @@ std::string SarifWriter::render(const std::vector<Finding>& findings) const {
                                  .dump(2, ' ', false, ordered_json::error_handler_t::replace);
     out += static_cast<char>('0' + static_cast<int>(f.severity));
     out += kResultIndent;
-    for (const char c : text) {
-      out += c;
-      if (c == '\n') out += kResultIndent;
-    }
+    append_indented(out, text, kResultIndent);
     out += '\0';
   }
   return out;
