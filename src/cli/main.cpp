@@ -7,7 +7,6 @@
 #include <iterator>
 #include <malloc.h>
 #include <map>
-#include <mutex>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -260,8 +259,6 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   const std::unique_ptr<Reporter> reporter = make_reporter(options.format, report);
   std::vector<Finding> recorded;  // --write-baseline
   bool failed = false;
-  // The baseline and the changed lines cache what they resolve, so threads take turns with them.
-  std::mutex filter_mutex;
   RunStats stats = run(
       lint_groups, options.jobs, mode,
       [&](std::size_t group, std::vector<Finding>& findings) {
@@ -270,10 +267,7 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
           output.findings = std::move(findings);
           return output;
         }
-        if (baseline || changed) {
-          const std::lock_guard lock(filter_mutex);
-          std::erase_if(findings, dropped);
-        }
+        if (baseline || changed) std::erase_if(findings, dropped);
         output.failed = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
           return f.severity >= fail_levels[group];
         });

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -21,13 +20,12 @@ class Baseline {
   // The JSON text of a baseline holding `findings`, to be written at `path`.
   static std::string render(const std::string& path, const std::vector<Finding>& findings);
 
-  [[nodiscard]] bool contains(const Finding& finding) const;
+  [[nodiscard]] bool contains(const Finding& finding) const;  // safe from several threads
   [[nodiscard]] std::size_t size() const { return known_.size(); }
 
  private:
   std::string directory_;
   std::set<std::tuple<std::string, std::string, std::string>> known_;  // path, rule, fingerprint
-  mutable std::map<std::string, std::string, std::less<>> relative_;   // finding path -> as stored
 };
 
 }  // namespace bilint

@@ -75,9 +75,13 @@ void ChangedLines::add_diff(const std::string& root, const std::string& diff) {
 }
 
 bool ChangedLines::touches(const Finding& finding) const {
-  auto [cached, inserted] = resolved_.try_emplace(finding.location.path);
-  if (inserted) cached->second = resolved_path(finding.location.path);
-  const std::string& path = cached->second;
+  std::string path;
+  {
+    const std::lock_guard lock(*resolving_);
+    auto [cached, inserted] = resolved_.try_emplace(finding.location.path);
+    if (inserted) cached->second = resolved_path(finding.location.path);
+    path = cached->second;
+  }
   if (untracked_.contains(path)) return true;
   const auto it = changed_.find(path);
   if (it == changed_.end()) return false;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <utility>
@@ -18,7 +20,7 @@ class ChangedLines {
   // tree. Throws UsageError with git's message when git fails (no repository, unknown revision).
   static ChangedLines since(const std::string& base);
 
-  // Whether any line of the finding's span changed.
+  // Whether any line of the finding's span changed. Safe to call from several threads at once.
   [[nodiscard]] bool touches(const Finding& finding) const;
 
   // Parses `git diff -U0` output; paths are joined to `root`. Exposed for tests.
@@ -28,6 +30,7 @@ class ChangedLines {
   std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> changed_;  // inclusive
   std::set<std::string> untracked_;
   mutable std::map<std::string, std::string, std::less<>> resolved_;  // finding path -> resolved
+  std::unique_ptr<std::mutex> resolving_ = std::make_unique<std::mutex>();  // guards resolved_
 };
 
 }  // namespace bilint
