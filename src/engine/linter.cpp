@@ -197,14 +197,14 @@ FileFactsSet Linter::gather(const SourceFile& source, const RunFactsSet& run) co
   return facts;
 }
 
-void Linter::add(RunFactsSet& run, const FileFactsSet& file) {
-  for (std::size_t r = 0; r < run.by_rule.size() && r < file.size(); ++r) {
-    if (run.by_rule[r] && file[r]) run.by_rule[r]->add(*file[r]);
+void RunFactsSet::add(const FileFactsSet& file) {
+  for (std::size_t r = 0; r < by_rule.size() && r < file.size(); ++r) {
+    if (by_rule[r] && file[r]) by_rule[r]->add(*file[r]);
   }
 }
 
-void Linter::settle(RunFactsSet& run) {
-  for (const std::unique_ptr<RunFacts>& facts : run.by_rule) {
+void RunFactsSet::settle() {
+  for (const std::unique_ptr<RunFacts>& facts : by_rule) {
     if (facts) facts->settle();
   }
 }
@@ -237,8 +237,8 @@ std::vector<Finding> Linter::check(const SourceFile& source, const RunFactsSet* 
 
 std::vector<Finding> Linter::lint(const SourceFile& source) const {
   RunFactsSet run = start_run();
-  add(run, gather(source, run));
-  settle(run);
+  run.add(gather(source, run));
+  run.settle();
   return check(source, &run);
 }
 

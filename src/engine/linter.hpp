@@ -25,16 +25,19 @@ struct RuleSelection {
   std::vector<std::string> ignore;
 };
 
+// The facts one file gives the rules of a RunFactsSet, in the same order.
+using FileFactsSet = std::vector<std::unique_ptr<FileFacts>>;
+
 // What the first pass of a run learns for one linter: the run facts of each of its rules that
 // compares files (null for the others).
 struct RunFactsSet {
   std::vector<std::unique_ptr<RunFacts>> by_rule;  // parallel to the linter's rules
   RunFactsIndex index;                             // the non-null ones, for RuleContext
   [[nodiscard]] bool empty() const { return index.empty(); }
+  // One file's facts, in input order; then settle() after the last file.
+  void add(const FileFactsSet& file);
+  void settle();
 };
-
-// The facts one file gives the rules of a RunFactsSet, in the same order.
-using FileFactsSet = std::vector<std::unique_ptr<FileFacts>>;
 
 // The rule set of a run, instantiated once and shared read-only by all worker threads.
 class Linter {
@@ -46,12 +49,10 @@ class Linter {
          const std::map<std::string, Severity, std::less<>>& severities = {});
 
   // A run reads its files twice when a rule compares files (see RunFacts): start_run(), then
-  // gather() for every file (in parallel) and add() of each file's facts in input order, settle();
-  // then check() of every file with the run's facts.
+  // gather() for every file (in parallel) and the run's add() of each file's facts in input order,
+  // settle(); then check() of every file with the run's facts.
   [[nodiscard]] RunFactsSet start_run() const;
   [[nodiscard]] FileFactsSet gather(const SourceFile& source, const RunFactsSet& run) const;
-  static void add(RunFactsSet& run, const FileFactsSet& file);
-  static void settle(RunFactsSet& run);
   // Parses and checks one file: its findings resolved, sorted and fingerprinted, those of the
   // rules that compare files included when `run` holds the run's facts.
   [[nodiscard]] std::vector<Finding> check(const SourceFile& source,

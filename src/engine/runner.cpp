@@ -161,11 +161,11 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
           skip[i] = pass.skip ? 1 : 0;
           stats.files_fixed += pass.fixed ? 1 : 0;
           stats.diff += pass.diff;
-          Linter::add(facts[tasks[i].group], pass.facts);
+          facts[tasks[i].group].add(pass.facts);
           pass = {};
         });
     for (RunFactsSet& run : facts)
-      Linter::settle(run);
+      run.settle();
   }
   if (mode == RunMode::diff) return stats;
 

@@ -9,14 +9,11 @@
 
 namespace bilint {
 
-void Reporter::write(const RunResult& result, const ReportSink& sink) {
-  add(render(result.findings), sink);
-  finish(result, sink);
-}
-
 std::string Reporter::render_run(const RunResult& result) {
   std::string out;
-  write(result, [&out](std::string_view piece) { out.append(piece); });
+  const ReportSink sink = [&out](std::string_view piece) { out.append(piece); };
+  add(render(result.findings), sink);
+  finish(result, sink);
   return out;
 }
 

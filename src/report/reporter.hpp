@@ -41,8 +41,7 @@ class Reporter {
   virtual void add(std::string rendered, const ReportSink& sink) { sink(rendered); }
   // After the last file.
   virtual void finish(const RunStats& stats, const ReportSink& sink) = 0;
-  // A whole run at once.
-  void write(const RunResult& result, const ReportSink& sink);
+  // A whole run's report at once.
   [[nodiscard]] std::string render_run(const RunResult& result);
 };
 
