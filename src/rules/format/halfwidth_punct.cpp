@@ -102,18 +102,18 @@ class HalfwidthPunctRule final : public EntryRule {
   void check_run(std::string_view text, Span run, DiagnosticSink& sink) const {
     for (std::size_t i = run.begin; i < run.end;) {
       const utf8::Decoded d = utf8::decode(text, i);
+      const std::string_view wide =
+          d.code_point < 0x80 ? fullwidth(static_cast<char>(d.code_point)) : std::string_view();
+      const std::string_view narrow = halfwidth(d.code_point);
+      const bool parenthesis = d.code_point == '(' || d.code_point == U'（';
       // Only punctuation is ever reported; the rest of the text (nearly all of it) is passed over
       // before its neighbours are looked at.
-      const bool parenthesis = d.code_point == '(' || d.code_point == U'（';
-      if ((d.code_point >= 0x80 || fullwidth(static_cast<char>(d.code_point)).empty()) &&
-          halfwidth(d.code_point).empty() && !(parenthesis && check_parentheses_)) {
+      if (wide.empty() && narrow.empty() && !(parenthesis && check_parentheses_)) {
         i += d.length;
         continue;
       }
       const char32_t prev = before(text, run, i);
       const char32_t next = after(text, run, i + d.length);
-      const std::string_view wide =
-          d.code_point < 0x80 ? fullwidth(static_cast<char>(d.code_point)) : std::string_view();
       // Between Chinese characters; or, except '.', right after one: "代码: https://…" and
       // "模型, 数据" are Chinese sentences too. A '.' may be a decimal point or an abbreviation.
       const bool after_han = classify(prev) == CharClass::han && i > run.begin &&
@@ -132,7 +132,6 @@ class HalfwidthPunctRule final : public EntryRule {
             {},
             {}});
       }
-      const std::string_view narrow = halfwidth(d.code_point);
       if (!narrow.empty() && classify(prev) == CharClass::latin &&
           classify(next) == CharClass::latin && !in_chinese_clause(text, run, i, d.length)) {
         const bool spaced_after = i + d.length < run.end && text[i + d.length] == ' ';
@@ -146,7 +145,7 @@ class HalfwidthPunctRule final : public EntryRule {
                    {},
                    {}});
       }
-      if (check_parentheses_) check_parenthesis(text, run, i, d, sink);
+      if (parenthesis && check_parentheses_) check_parenthesis(text, run, i, d, sink);
       i += d.length;
     }
   }
@@ -157,7 +156,6 @@ class HalfwidthPunctRule final : public EntryRule {
                          DiagnosticSink& sink) const {
     const bool ascii_open = d.code_point == '(';
     const bool wide_open = d.code_point == U'（';
-    if (!ascii_open && !wide_open) return;
     if (classify(before(text, run, i)) != CharClass::han) return;
     const std::size_t inner = i + d.length;
     if (inner >= run.end || classify(utf8::decode(text, inner).code_point) == CharClass::han)

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "core/utf8.hpp"
@@ -25,6 +28,13 @@ constexpr Invisible kInvisible[] = {
     {0x200E, "a left-to-right mark", ""},
     {0x200F, "a right-to-left mark", ""},
 };
+
+// Whether a code point may be in kInvisible, without the table for the text around it.
+constexpr bool maybe_invisible(char32_t cp) {
+  return cp == 0xA0 || cp == 0xAD || (cp >= 0x2007 && cp <= 0x2060) || cp == 0xFEFF;
+}
+static_assert(std::all_of(std::begin(kInvisible), std::end(kInvisible),
+                          [](const Invisible& i) { return maybe_invisible(i.cp); }));
 
 }  // namespace
 
@@ -55,8 +65,7 @@ class InvisibleCharRule final : public Rule {
                     fmt::format("control character U+{:04X}", static_cast<std::uint32_t>(cp)));
         continue;
       }
-      // Every character of the table is one of these; Chinese text never reaches the table.
-      if (cp != 0xA0 && cp != 0xAD && (cp < 0x2007 || cp > 0x2060) && cp != 0xFEFF) continue;
+      if (!maybe_invisible(cp)) continue;  // Chinese text never reaches the table
       for (const Invisible& invisible : kInvisible) {
         if (invisible.cp != cp) continue;
         sink.report(

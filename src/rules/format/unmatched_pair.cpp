@@ -26,6 +26,22 @@ constexpr std::array<Pair, 9> kPairs = {{{U'（', U'）'},
                                          {U'(', U')'},
                                          {U'[', U']'}}};
 
+// Whether a code point may be a bracket or quote of kPairs (or '"'), answered without the table
+// for the letters, digits and ideographs that are most of the text.
+constexpr bool maybe_pair(char32_t cp) {
+  if (cp >= 0x3400 && cp <= 0x9FFF) return false;
+  if (cp >= 0x80 || cp == '"') return true;
+  for (const Pair& pair : kPairs) {
+    if (cp == pair.open || cp == pair.close) return true;
+  }
+  return false;
+}
+// The table lies outside the range skipped above.
+static_assert(std::none_of(kPairs.begin(), kPairs.end(), [](const Pair& pair) {
+  return (pair.open >= 0x3400 && pair.open <= 0x9FFF) ||
+         (pair.close >= 0x3400 && pair.close <= 0x9FFF);
+}));
+
 }  // namespace
 
 // Brackets and quotes that do not pair up within a title or paragraph: （）“”‘’《》【】「」『』,
@@ -57,11 +73,7 @@ class UnmatchedPairRule final : public EntryRule {
         for (std::size_t i = run.begin; i < run.end;) {
           const utf8::Decoded d = utf8::decode(text, i);
           const char32_t cp = d.code_point;
-          // Letters, digits and ideographs (most of the text) are neither brackets nor quotes.
-          const bool maybe_pair =
-              cp < 0x80 ? cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == '"'
-                        : cp < 0x3400 || cp > 0x9FFF;
-          if (!maybe_pair) {
+          if (!maybe_pair(cp)) {
             i += d.length;
             continue;
           }

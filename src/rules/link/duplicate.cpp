@@ -14,9 +14,15 @@ struct FileLinks final : FileFacts {
   std::vector<std::pair<std::string, Location>> first;
 };
 
+// Looks ids up by view, so that checking a link copies nothing.
+struct IdHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+
 // The first entry of each paper in the run.
 struct RunLinks final : RunFacts {
-  std::unordered_map<std::string, Location> first;
+  std::unordered_map<std::string, Location, IdHash, std::equal_to<>> first;
   void add(const FileFacts& file) override {
     for (const auto& [id, where] : static_cast<const FileLinks&>(file).first)
       first.emplace(id, where);
@@ -55,7 +61,7 @@ class DuplicateLinkRule final : public Rule {
     const RunLinks* run = context.run_facts<RunLinks>(*this);
     if (run == nullptr) return;
     for_each_title_link(context, [&](std::string_view id, Span url) {
-      const auto first = run->first.find(std::string(id));
+      const auto first = run->first.find(id);
       if (first == run->first.end()) return;
       const Location& where = first->second;
       if (where.path == context.source.path() && where.start.offset == url.begin) return;
