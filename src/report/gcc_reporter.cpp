@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -45,8 +46,9 @@ std::string plural(std::size_t n, std::string_view word) {
 // Written for speed, as a finding's cost is mostly here when there are many: the source line is
 // copied in runs between the characters it replaces (tabs, control and invalid bytes), and display
 // widths are measured only up to the end of the finding, or up to a tab further on.
-CaretLines render_caret(const Finding& finding) {
-  CaretLines out;
+void render_caret(const Finding& finding, CaretLines& out) {
+  out.source.clear();
+  out.caret.clear();
   const std::string_view excerpt = finding.excerpt;
   const std::size_t start = finding.location.start.offset - finding.excerpt_start;
   const std::size_t end =
@@ -111,7 +113,22 @@ CaretLines render_caret(const Finding& finding) {
   }
   while (!out.caret.empty() && out.caret.back() == ' ')
     out.caret.pop_back();
-  return out;
+}
+
+GccReporter::GccReporter(ReportOptions options) : options_(std::move(options)) {
+  const auto marks = [&](fmt::text_style style) {
+    // fmt writes the same escape sequences around every text of a style, so they are taken once
+    // from a styled marker byte and written around the text directly: a finding's line is then
+    // appended without formatting, which is most of the cost when there are many findings.
+    if (!options_.color) return StyleMarks{};
+    const std::string styled = fmt::format("{}", fmt::styled('\x01', style));
+    const std::size_t marker = styled.find('\x01');
+    return StyleMarks{styled.substr(0, marker), styled.substr(marker + 1)};
+  };
+  bold_ = marks(fmt::emphasis::bold);
+  caret_ = marks(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green));
+  for (const Severity s : {Severity::note, Severity::warning, Severity::error})
+    severity_[static_cast<std::size_t>(s)] = marks(severity_style(s));
 }
 
 std::string GccReporter::render(const std::vector<Finding>& findings) const {
@@ -119,37 +136,58 @@ std::string GccReporter::render(const std::vector<Finding>& findings) const {
   // with many findings is not copied as it grows.
   std::string out;
   out.reserve(findings.size() * 512);
-  const bool color = options_.color;
-  // Without colour every style is empty, and fmt::styled writes the bare text.
-  const auto style = [color](fmt::text_style ts) { return color ? ts : fmt::text_style{}; };
-  auto to = std::back_inserter(out);
+  const auto styled = [&out](const StyleMarks& marks, auto&&... text) {
+    out += marks.open;
+    (out.append(text), ...);
+    out += marks.close;
+  };
+  const auto number = [&out](std::size_t n, std::size_t width = 0) {
+    const fmt::format_int digits(n);
+    if (digits.size() < width) out.append(width - digits.size(), ' ');
+    out.append(digits.data(), digits.size());
+  };
+  const auto place = [&](const Location& at) {
+    out += bold_.open;
+    out += at.path;
+    out += ':';
+    number(at.start.line);
+    out += ':';
+    number(at.start.column(options_.column_unit));
+    out += ':';
+    out += bold_.close;
+    out += ' ';
+  };
   std::array<std::size_t, 3> counts{};
+  CaretLines lines;
   for (const Finding& f : findings) {
     ++counts[static_cast<std::size_t>(f.severity)];
-    const Location& at = f.location;
-    fmt::format_to(to, "{} {} {} [{}]\n",
-                   fmt::styled(fmt::format("{}:{}:{}:", at.path, at.start.line,
-                                           at.start.column(options_.column_unit)),
-                               style(fmt::emphasis::bold)),
-                   fmt::styled(severity_label(f.severity), style(severity_style(f.severity))),
-                   fmt::styled(std::string_view(f.message), style(fmt::emphasis::bold)), f.rule_id);
+    place(f.location);
+    styled(severity_[static_cast<std::size_t>(f.severity)], severity_label(f.severity));
+    out += ' ';
+    styled(bold_, f.message);
+    out += " [";
+    out += f.rule_id;
+    out += "]\n";
     if (options_.show_source) {
-      const CaretLines lines = render_caret(f);
+      render_caret(f, lines);
       // Five columns, as GCC, or more for line numbers past 99,999, so the bars stay aligned.
-      const std::size_t gutter = std::max<std::size_t>(5, fmt::formatted_size("{}", at.start.line));
-      fmt::format_to(
-          to, "{:>{}} | {}\n{:>{}} | {}\n", at.start.line, gutter, lines.source, "", gutter,
-          fmt::styled(std::string_view(lines.caret),
-                      style(fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green))));
+      const std::size_t gutter =
+          std::max<std::size_t>(5, fmt::format_int(f.location.start.line).size());
+      number(f.location.start.line, gutter);
+      out += " | ";
+      out += lines.source;
+      out += '\n';
+      out.append(gutter, ' ');
+      out += " | ";
+      styled(caret_, lines.caret);
+      out += '\n';
     }
     for (const RelatedLocation& related : f.related) {
-      fmt::format_to(
-          to, "{} {} {}\n",
-          fmt::styled(fmt::format("{}:{}:{}:", related.location.path, related.location.start.line,
-                                  related.location.start.column(options_.column_unit)),
-                      style(fmt::emphasis::bold)),
-          fmt::styled(severity_label(Severity::note), style(severity_style(Severity::note))),
-          related.message);
+      place(related.location);
+      styled(severity_[static_cast<std::size_t>(Severity::note)], severity_label(Severity::note));
+      out += ' ';
+      out += related.message;
+      out += '\n';
     }
   }
   for (std::size_t s = 0; s < counts.size(); ++s)

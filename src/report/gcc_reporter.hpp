@@ -11,12 +11,20 @@ namespace bilint {
 // by display width, then a summary line, as GCC and Clang print them.
 class GccReporter final : public Reporter {
  public:
-  explicit GccReporter(ReportOptions options) : options_(options) {}
+  explicit GccReporter(ReportOptions options);
   [[nodiscard]] std::string render(const std::vector<Finding>& findings) const override;
   void finish(const RunStats& stats, const ReportSink& sink) override;
 
  private:
+  // The escape sequences fmt::styled writes before and after a text (empty without colour).
+  struct StyleMarks {
+    std::string open;
+    std::string close;
+  };
   ReportOptions options_;
+  StyleMarks bold_;
+  StyleMarks caret_;
+  std::array<StyleMarks, 3> severity_;                        // by severity
   mutable std::array<std::atomic<std::size_t>, 3> counts_{};  // by severity
 };
 
@@ -26,6 +34,7 @@ struct CaretLines {
   std::string source;
   std::string caret;
 };
-CaretLines render_caret(const Finding& finding);
+// Fills `out` (cleared first; its strings keep their capacity from one finding to the next).
+void render_caret(const Finding& finding, CaretLines& out);
 
 }  // namespace bilint
