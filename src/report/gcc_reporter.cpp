@@ -41,79 +41,121 @@ std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-}  // namespace
+// The source line of a finding, tabs expanded and control and invalid bytes shown as U+FFFD (so
+// that the terminal does not act on them), and the caret line beneath it: `^` under the first
+// character of the finding and `~` under the rest of it on that line, aligned by display width.
+//
+// Written for speed, as a finding's cost is mostly here when there are many, and a digest's lines
+// are whole paragraphs with several findings each: findings come in offset order, so the source
+// line is made once for all the findings of a line, and widths are measured on from the previous
+// finding's start rather than from the start of the line.
+class CaretRenderer {
+ public:
+  struct Lines {
+    std::string_view source;
+    std::string_view caret;
+  };
+  Lines render(const Finding& finding) {
+    const std::string_view excerpt = finding.excerpt;
+    if (finding.excerpt_start != excerpt_start_ || excerpt != excerpt_) {
+      excerpt_ = excerpt;
+      excerpt_start_ = finding.excerpt_start;
+      render_source();
+    }
+    const std::size_t start = finding.location.start.offset - finding.excerpt_start;
+    const std::size_t end =
+        finding.location.end.line == finding.location.start.line
+            ? std::min(finding.location.end.offset - finding.excerpt_start, excerpt.size())
+            : excerpt.size();
+    if (start < resume_) {
+      resume_ = 0;
+      resume_column_ = 0;
+    }
+    std::size_t i = resume_;
+    std::size_t column = resume_column_;
+    while (i < excerpt.size() && i < start)
+      advance(i, column);
+    resume_ = i;
+    resume_column_ = column;
+    caret_.assign(column, ' ');
+    while (i < excerpt.size() && (i == start || i < end)) {
+      const std::size_t at = i;
+      const std::size_t width = advance(i, column);
+      if (at == start) {
+        caret_ += '^';
+        if (width > 1) caret_.append(width - 1, end > start ? '~' : ' ');
+      } else {
+        caret_.append(width, '~');
+      }
+    }
+    if (start >= excerpt.size()) caret_ += '^';
+    while (!caret_.empty() && caret_.back() == ' ')
+      caret_.pop_back();
+    return {source_, caret_};
+  }
 
-// Written for speed, as a finding's cost is mostly here when there are many: the source line is
-// copied in runs between the characters it replaces (tabs, control and invalid bytes), and display
-// widths are measured only up to the end of the finding, or up to a tab further on.
-void render_caret(const Finding& finding, CaretLines& out) {
-  out.source.clear();
-  out.caret.clear();
-  const std::string_view excerpt = finding.excerpt;
-  const std::size_t start = finding.location.start.offset - finding.excerpt_start;
-  const std::size_t end =
-      finding.location.end.line == finding.location.start.line
-          ? std::min(finding.location.end.offset - finding.excerpt_start, excerpt.size())
-          : excerpt.size();
-  const auto width_at = [](const utf8::Decoded& d, std::size_t column) -> std::size_t {
+ private:
+  static std::size_t width_at(const utf8::Decoded& d, std::size_t column) {
     if (d.code_point == U'\t') return kTabStop - column % kTabStop;
     if (!d.valid || d.code_point < 0x20 || d.code_point == 0x7F) return 1;
     return static_cast<std::size_t>(unicode::display_width(d.code_point));
-  };
-  std::size_t column = 0;  // the display column at byte `measured`
-  std::size_t measured = 0;
-  const auto measure_to = [&](std::size_t to) {
-    while (measured < to) {
-      const utf8::Decoded d = utf8::decode(excerpt, measured);
-      column += width_at(d, column);
-      measured += d.length;
-    }
-  };
-  std::size_t copied = 0;  // the source line holds the excerpt up to here
-  out.source.reserve(excerpt.size());
-  for (std::size_t i = 0; i < excerpt.size();) {
-    const auto byte = static_cast<unsigned char>(excerpt[i]);
-    const bool under_caret = i <= start || i < end;
-    if (!under_caret && byte >= 0x20 && byte < 0x7F) {
+  }
+  static bool printable_ascii(char c) { return c >= 0x20 && c < 0x7F; }
+
+  // Steps over the character at `i` of the excerpt; returns its width.
+  std::size_t advance(std::size_t& i, std::size_t& column) const {
+    if (printable_ascii(excerpt_[i])) {
       ++i;
-      continue;
+      ++column;
+      return 1;
     }
-    const utf8::Decoded d = utf8::decode(excerpt, i);
-    const bool tab = d.code_point == U'\t';
-    const bool replaced = !d.valid || (d.code_point < 0x20 && !tab) || d.code_point == 0x7F;
-    if (under_caret || tab) {
-      measure_to(i);
-      const std::size_t w = width_at(d, column);
-      if (i < start) {
-        out.caret.append(w, ' ');
-      } else if (i == start) {
-        out.caret += '^';
-        if (w > 1) out.caret.append(w - 1, end > start ? '~' : ' ');
-      } else if (i < end) {
-        out.caret.append(w, '~');
-      }
-      if (tab || replaced) out.source.append(excerpt.substr(copied, i - copied));
-      // Tabs are expanded, and control and invalid bytes shown as U+FFFD, so that the terminal
-      // does not act on them.
-      if (tab) out.source.append(w, ' ');
-      column += w;
-      measured = i + d.length;
-    } else if (replaced) {
-      out.source.append(excerpt.substr(copied, i - copied));
-    }
-    if (replaced) utf8::append(out.source, utf8::kReplacement);
-    if (tab || replaced) copied = i + d.length;
+    const utf8::Decoded d = utf8::decode(excerpt_, i);
+    const std::size_t width = width_at(d, column);
     i += d.length;
+    column += width;
+    return width;
   }
-  out.source.append(excerpt.substr(copied));
-  if (start >= excerpt.size()) {
-    measure_to(excerpt.size());
-    out.caret.append(column > out.caret.size() ? column - out.caret.size() : 0, ' ');
-    out.caret += '^';
+
+  void render_source() {
+    resume_ = 0;
+    resume_column_ = 0;
+    source_.clear();
+    std::size_t copied = 0;  // source_ holds the excerpt up to here
+    std::size_t column = 0;
+    for (std::size_t i = 0; i < excerpt_.size();) {
+      if (printable_ascii(excerpt_[i])) {
+        ++i;
+        ++column;
+        continue;
+      }
+      const utf8::Decoded d = utf8::decode(excerpt_, i);
+      const std::size_t width = width_at(d, column);
+      const bool tab = d.code_point == U'\t';
+      if (tab || !d.valid || d.code_point < 0x20 || d.code_point == 0x7F) {
+        source_.append(excerpt_.substr(copied, i - copied));
+        if (tab) {
+          source_.append(width, ' ');
+        } else {
+          utf8::append(source_, utf8::kReplacement);
+        }
+        copied = i + d.length;
+      }
+      i += d.length;
+      column += width;
+    }
+    source_.append(excerpt_.substr(copied));
   }
-  while (!out.caret.empty() && out.caret.back() == ' ')
-    out.caret.pop_back();
-}
+
+  std::string_view excerpt_;
+  std::size_t excerpt_start_ = std::string_view::npos;
+  std::string source_;
+  std::string caret_;
+  // A character boundary of the excerpt at or before the last finding's start, and its column.
+  std::size_t resume_ = 0;
+  std::size_t resume_column_ = 0;
+};
+
+}  // namespace
 
 GccReporter::GccReporter(ReportOptions options) : options_(std::move(options)) {
   const auto marks = [&](fmt::text_style style) {
@@ -158,7 +200,7 @@ std::string GccReporter::render(const std::vector<Finding>& findings) const {
     out += ' ';
   };
   std::array<std::size_t, 3> counts{};
-  CaretLines lines;
+  CaretRenderer carets;
   for (const Finding& f : findings) {
     ++counts[static_cast<std::size_t>(f.severity)];
     place(f.location);
@@ -169,7 +211,7 @@ std::string GccReporter::render(const std::vector<Finding>& findings) const {
     out += f.rule_id;
     out += "]\n";
     if (options_.show_source) {
-      render_caret(f, lines);
+      const CaretRenderer::Lines lines = carets.render(f);
       // Five columns, as GCC, or more for line numbers past 99,999, so the bars stay aligned.
       const std::size_t gutter =
           std::max<std::size_t>(5, fmt::format_int(f.location.start.line).size());

@@ -28,13 +28,4 @@ class GccReporter final : public Reporter {
   mutable std::array<std::atomic<std::size_t>, 3> counts_{};  // by severity
 };
 
-// The source line and the caret line beneath it (without gutter), tabs expanded, the caret under
-// the first character of the finding and `~` under the rest of it on that line.
-struct CaretLines {
-  std::string source;
-  std::string caret;
-};
-// Fills `out` (cleared first; its strings keep their capacity from one finding to the next).
-void render_caret(const Finding& finding, CaretLines& out);
-
 }  // namespace bilint
