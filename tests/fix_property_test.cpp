@@ -54,7 +54,7 @@ TEST(FixProperty, FixedSeedsLeaveNoFixableFinding) {
     if (path.extension() != ".txt") continue;  // the seeds
     SCOPED_TRACE(path.string());
     const std::string fixed = linter.fix(path.string(), testing::slurp(path));
-    for (const Diagnostic& d : linter.diagnose(SourceFile(path.string(), fixed))) {
+    for (const Diagnostic& d : linter.diagnose(linter.parse(path.string(), fixed))) {
       EXPECT_FALSE(d.fix.has_value()) << d.rule_id << ": " << d.message;
     }
   }
@@ -123,7 +123,7 @@ TEST(FuzzRegressions, FixingTwiceEqualsFixingOnce) {
     SCOPED_TRACE(entry.path().string());
     const std::string once = linter.fix("case.md", testing::slurp(entry.path()));
     EXPECT_EQ(linter.fix("case.md", once), once);
-    (void)linter.lint(SourceFile("case.md", once));
+    (void)linter.lint(linter.parse("case.md", once));
     ++cases;
   }
   EXPECT_GE(cases, 2U);

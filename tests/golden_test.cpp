@@ -124,8 +124,8 @@ TEST(Golden, EveryFixtureMatchesItsExpectedFindings) {
     const Linter linter(
         RuleCatalog::builtin(), RuleSelection{selection_for(c), {}},
         fs::exists(glossary) ? load_glossaries({glossary.string()}) : default_glossary());
-    const SourceFile source(c.input.filename().string(), slurp(c.input));
-    const std::vector<Finding> findings = linter.lint(source);
+    const ParsedFile file = linter.parse(c.input.filename().string(), slurp(c.input));
+    const std::vector<Finding> findings = linter.lint(file);
     cases_with_findings[c.rule_id] +=
         std::any_of(findings.begin(), findings.end(),
                     [&](const Finding& f) { return f.rule_id == c.rule_id; })

@@ -52,11 +52,12 @@ std::vector<std::string> run_glossary_tests(const RuleCatalog& catalog,
     const std::string english = test.english_title.empty() ? "Test" : test.english_title;
     const std::string chinese = test.chinese_title.empty() ? "测试" : test.chinese_title;
     const std::string summary = test.summary.empty() ? "测试。" : test.summary;
-    const SourceFile source("self-test.md",
-                            fmt::format("## {}\n[{}](https://arxiv.org/abs/2401.00001)\n\n{}\n",
-                                        english, chinese, summary));
+    const ParsedFile file = linter.parse(
+        "self-test.md", fmt::format("## {}\n[{}](https://arxiv.org/abs/2401.00001)\n\n{}\n",
+                                    english, chinese, summary));
+    const SourceFile& source = file.source();
     std::vector<std::string> actual;
-    for (const Finding& f : linter.lint(source)) {
+    for (const Finding& f : linter.lint(file)) {
       actual.push_back(fmt::format("{}: {}", f.rule_id,
                                    source.slice({f.location.start.offset, f.location.end.offset})));
     }

@@ -8,7 +8,6 @@
 #include "core/utf8.hpp"
 #include "engine/suppressions.hpp"
 #include "fix/fixer.hpp"
-#include "parse/digest_parser.hpp"
 
 namespace bilint {
 
@@ -157,9 +156,8 @@ void Linter::apply_suppressions(const RuleContext& context, std::vector<Diagnost
   }
 }
 
-std::vector<Diagnostic> Linter::diagnose(const SourceFile& source) const {
-  const Document document = parse_digest(source);
-  const RuleContext context(source, document, *glossary_, today_);
+std::vector<Diagnostic> Linter::diagnose(const ParsedFile& file) const {
+  const RuleContext context(file, today_);
   std::vector<Diagnostic> diagnostics = run_rules(context);
   // Without the run's facts the rules that compare files report nothing, so an unused comment
   // cannot be told here; the fixer needs only what it can fix.
@@ -169,8 +167,7 @@ std::vector<Diagnostic> Linter::diagnose(const SourceFile& source) const {
 
 std::string Linter::fix(const std::string& path, std::string text) const {
   for (int pass = 0; pass < kMaxFixPasses; ++pass) {
-    const SourceFile source(path, text);
-    FixOutcome outcome = apply_fixes(text, diagnose(source));
+    FixOutcome outcome = apply_fixes(text, diagnose(parse(path, text)));
     if (outcome.applied == 0 || outcome.text == text) break;
     text = std::move(outcome.text);
   }
@@ -186,11 +183,10 @@ RunFactsSet Linter::start_run() const {
   return run;
 }
 
-FileFactsSet Linter::gather(const SourceFile& source, const RunFactsSet& run) const {
+FileFactsSet Linter::gather(const ParsedFile& file, const RunFactsSet& run) const {
   FileFactsSet facts(run.by_rule.size());
   if (run.empty()) return facts;
-  const Document document = parse_digest(source);
-  const RuleContext context(source, document, *glossary_, today_);
+  const RuleContext context(file, today_);
   for (std::size_t r = 0; r < run.by_rule.size(); ++r) {
     if (run.by_rule[r]) facts[r] = rules_[r].rule->gather(context);
   }
@@ -209,10 +205,9 @@ void RunFactsSet::settle() {
   }
 }
 
-std::vector<Finding> Linter::check(const SourceFile& source, const RunFactsSet* run) const {
-  const Document document = parse_digest(source);
-  const RuleContext context(source, document, *glossary_, today_,
-                            run != nullptr ? &run->index : nullptr);
+std::vector<Finding> Linter::check(const ParsedFile& file, const RunFactsSet* run) const {
+  const RuleContext context(file, today_, run != nullptr ? &run->index : nullptr);
+  const SourceFile& source = file.source();
   std::vector<Diagnostic> diagnostics = run_rules(context);
   apply_suppressions(context, diagnostics, true);
   // Resolved in output order (finding_less within one file), which is also offset order, so that
@@ -230,16 +225,16 @@ std::vector<Finding> Linter::check(const SourceFile& source, const RunFactsSet* 
   std::vector<Finding> findings;
   findings.reserve(order.size());
   for (const std::uint32_t i : order)
-    findings.push_back(resolve(source, std::move(diagnostics[i]), document, cursor));
+    findings.push_back(resolve(source, std::move(diagnostics[i]), file.document(), cursor));
   assign_fingerprints(findings);
   return findings;
 }
 
-std::vector<Finding> Linter::lint(const SourceFile& source) const {
+std::vector<Finding> Linter::lint(const ParsedFile& file) const {
   RunFactsSet run = start_run();
-  run.add(gather(source, run));
+  run.add(gather(file, run));
   run.settle();
-  return check(source, &run);
+  return check(file, &run);
 }
 
 std::shared_ptr<const CompiledGlossary> default_glossary() {

@@ -52,15 +52,19 @@ class Linter {
   // gather() for every file (in parallel) and the run's add() of each file's facts in input order,
   // settle(); then check() of every file with the run's facts.
   [[nodiscard]] RunFactsSet start_run() const;
-  [[nodiscard]] FileFactsSet gather(const SourceFile& source, const RunFactsSet& run) const;
-  // Parses and checks one file: its findings resolved, sorted and fingerprinted, those of the
-  // rules that compare files included when `run` holds the run's facts.
-  [[nodiscard]] std::vector<Finding> check(const SourceFile& source,
+  [[nodiscard]] FileFactsSet gather(const ParsedFile& file, const RunFactsSet& run) const;
+  // Checks one file: its findings resolved, sorted and fingerprinted, those of the rules that
+  // compare files included when `run` holds the run's facts.
+  [[nodiscard]] std::vector<Finding> check(const ParsedFile& file,
                                            const RunFactsSet* run = nullptr) const;
   // A run of one file: both passes.
-  [[nodiscard]] std::vector<Finding> lint(const SourceFile& source) const;
+  [[nodiscard]] std::vector<Finding> lint(const ParsedFile& file) const;
   // The raw diagnostics of one file, for the fixer and tests that look at byte spans.
-  [[nodiscard]] std::vector<Diagnostic> diagnose(const SourceFile& source) const;
+  [[nodiscard]] std::vector<Diagnostic> diagnose(const ParsedFile& file) const;
+  // A file read and parsed for this linter's rules (and its glossary).
+  [[nodiscard]] ParsedFile parse(std::string path, std::string bytes) const {
+    return {std::move(path), std::move(bytes), *glossary_};
+  }
   // The text with every fix of the enabled rules applied, pass after pass until nothing changes
   // (at most kMaxFixPasses); fixing the result again changes nothing.
   [[nodiscard]] std::string fix(const std::string& path, std::string text) const;

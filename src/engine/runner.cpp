@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -88,10 +90,25 @@ struct FirstPass {
   bool fixed = false;
   std::string diff;
   FileFactsSet facts;
+  std::unique_ptr<ParsedFile> parsed;  // for the second pass, when the run keeps its files
 };
 
-FirstPass first_pass(const Linter& linter, const Input& input, RunMode mode,
-                     const RunFactsSet& run) {
+bool keeps_files(const std::vector<LintGroup>& groups, std::uintmax_t kept_run_bytes) {
+  std::uintmax_t total = 0;
+  for (const LintGroup& group : groups) {
+    for (const Input& input : group.inputs) {
+      std::error_code error;  // an unreadable file is reported when it is read
+      const std::uintmax_t size =
+          input.text ? input.text->size() : std::filesystem::file_size(input.path, error);
+      total += error ? 0 : size;
+      if (total > kept_run_bytes) return false;
+    }
+  }
+  return true;
+}
+
+FirstPass first_pass(const Linter& linter, const Input& input, RunMode mode, const RunFactsSet& run,
+                     bool keep) {
   FirstPass pass;
   if (mode == RunMode::check && run.empty()) return pass;  // read in the second pass only
   std::string error;
@@ -120,14 +137,18 @@ FirstPass first_pass(const Linter& linter, const Input& input, RunMode mode,
       }
     }
   }
-  if (!run.empty()) pass.facts = linter.gather(SourceFile(input.path, std::move(*bytes)), run);
+  if (!run.empty()) {
+    auto parsed = std::make_unique<ParsedFile>(input.path, std::move(*bytes), linter.glossary());
+    pass.facts = linter.gather(*parsed, run);
+    if (keep) pass.parsed = std::move(parsed);
+  }
   return pass;
 }
 
 }  // namespace
 
 RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
-             const PrepareFile& prepare, const EmitFile& emit) {
+             const PrepareFile& prepare, const EmitFile& emit, std::uintmax_t kept_run_bytes) {
   // Each group is sorted by path, so a stable sort merges them into output order.
   std::vector<Task> tasks;
   for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -147,13 +168,17 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
 
   RunStats stats;
   std::vector<char> skip(tasks.size(), 0);
+  std::vector<std::unique_ptr<ParsedFile>> kept(tasks.size());
   if (mode != RunMode::check || compares_files) {
+    const bool keep =
+        mode != RunMode::diff && compares_files && keeps_files(groups, kept_run_bytes);
     std::vector<FirstPass> passes(tasks.size());
     for_each_in_order(
         tasks.size(), jobs,
         [&](std::size_t i) {
           const Task& task = tasks[i];
-          passes[i] = first_pass(*groups[task.group].linter, *task.input, mode, facts[task.group]);
+          passes[i] =
+              first_pass(*groups[task.group].linter, *task.input, mode, facts[task.group], keep);
         },
         [&](std::size_t i) {
           FirstPass& pass = passes[i];
@@ -162,6 +187,7 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
           stats.files_fixed += pass.fixed ? 1 : 0;
           stats.diff += pass.diff;
           facts[tasks[i].group].add(pass.facts);
+          kept[i] = std::move(pass.parsed);
           pass = {};
         });
     for (RunFactsSet& run : facts)
@@ -179,14 +205,20 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
       [&](std::size_t i) {
         if (skip[i] != 0) return;
         const Task& task = tasks[i];
-        std::string error;
-        std::optional<std::string> bytes = read_input(*task.input, error);
-        if (!bytes) {
-          passes[i].error = InputError{task.input->path, error};
-          return;
+        const Linter& linter = *groups[task.group].linter;
+        std::unique_ptr<ParsedFile> parsed = std::move(kept[i]);
+        if (!parsed) {
+          std::string error;
+          std::optional<std::string> bytes = read_input(*task.input, error);
+          if (!bytes) {
+            passes[i].error = InputError{task.input->path, error};
+            return;
+          }
+          parsed =
+              std::make_unique<ParsedFile>(task.input->path, std::move(*bytes), linter.glossary());
         }
-        std::vector<Finding> findings = groups[task.group].linter->check(
-            SourceFile(task.input->path, std::move(*bytes)), &facts[task.group]);
+        std::vector<Finding> findings = linter.check(*parsed, &facts[task.group]);
+        parsed.reset();
         passes[i].output = prepare(task.group, findings);
       },
       [&](std::size_t i) {
@@ -203,7 +235,8 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
   return stats;
 }
 
-RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs, RunMode mode) {
+RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs, RunMode mode,
+              std::uintmax_t kept_run_bytes) {
   RunResult result;
   static_cast<RunStats&>(result) = run(
       {LintGroup{&linter, inputs}}, jobs, mode,
@@ -213,7 +246,8 @@ RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned j
       [&](FileOutput& output) {
         std::move(output.findings.begin(), output.findings.end(),
                   std::back_inserter(result.findings));
-      });
+      },
+      kept_run_bytes);
   return result;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -52,13 +53,18 @@ using EmitFile = std::function<void(FileOutput& output)>;
 // before it are done: a run holds the output of a few files at a time, never the whole report, and
 // the output does not depend on the thread count.
 //
-// When a rule compares files, or files are fixed, the files are read twice: the first pass fixes
-// them and gathers the run's facts, the second checks them (see RunFacts).
+// When a rule compares files, or files are fixed, there are two passes: the first fixes the files
+// and gathers the run's facts, the second checks them (see RunFacts). A run whose files hold at
+// most `kept_run_bytes` in all keeps each file as the first pass parsed it, with its glossary hits,
+// for the second, which then neither reads, parses nor matches it again; a larger run reads its
+// files twice, so that its memory does not grow with its length.
+inline constexpr std::uintmax_t kKeptRunBytes = std::uintmax_t{32} << 20U;
 RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
-             const PrepareFile& prepare, const EmitFile& emit);
+             const PrepareFile& prepare, const EmitFile& emit,
+             std::uintmax_t kept_run_bytes = kKeptRunBytes);
 
 // A run of one group, every finding kept.
 RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs,
-              RunMode mode = RunMode::check);
+              RunMode mode = RunMode::check, std::uintmax_t kept_run_bytes = kKeptRunBytes);
 
 }  // namespace bilint

@@ -9,7 +9,6 @@
 #include "core/source.hpp"
 #include "core/utf8.hpp"
 #include "core/yaml.hpp"
-#include "parse/digest_parser.hpp"
 #include "rules/prose.hpp"
 #include "rules/required_literals.hpp"
 
@@ -477,14 +476,13 @@ std::vector<std::string> run_pattern_examples(const RuleMetadata& rule) {
       chinese = example;
     else
       summary = example;
-    const SourceFile source(
-        "example.md", fmt::format("## {}\n[{}](https://arxiv.org/abs/2401.00001)\n\n{}\n", english,
-                                  chinese, summary));
-    const Document document = parse_digest(source);
     static const auto empty = std::make_shared<const CompiledGlossary>(Glossary{});
+    const ParsedFile file("example.md",
+                          fmt::format("## {}\n[{}](https://arxiv.org/abs/2401.00001)\n\n{}\n",
+                                      english, chinese, summary),
+                          *empty);
     const RuleContext context(
-        source, document, *empty,
-        std::chrono::year_month{std::chrono::year(2026), std::chrono::month(1)});
+        file, std::chrono::year_month{std::chrono::year(2026), std::chrono::month(1)});
     class Counter final : public DiagnosticSink {
      public:
       void report(Report) override { ++count; }

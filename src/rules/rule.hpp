@@ -23,18 +23,38 @@ class RunFacts;
 // The run facts of each rule that compares files (see RunFacts), for RuleContext.
 using RunFactsIndex = std::vector<std::pair<const Rule*, const RunFacts*>>;
 
+// One file as rules see it: its text, its parse, and the glossary hits of each entry, found the
+// first time a rule asks for them. A run that reads its files twice keeps it from the first pass
+// to the second when the run is small (see run()). Used by one thread at a time.
+class ParsedFile {
+ public:
+  ParsedFile(std::string path, std::string bytes, const CompiledGlossary& glossary);
+  ParsedFile(const ParsedFile&) = delete;
+  ParsedFile& operator=(const ParsedFile&) = delete;
+
+  [[nodiscard]] const SourceFile& source() const { return source_; }
+  [[nodiscard]] const Document& document() const { return document_; }
+  [[nodiscard]] const CompiledGlossary& glossary() const { return glossary_; }
+  [[nodiscard]] const EntryTermHits& term_hits(const Entry& entry) const;
+
+ private:
+  SourceFile source_;
+  Document document_;
+  const CompiledGlossary& glossary_;
+  mutable std::vector<std::optional<EntryTermHits>> term_hits_;  // by entry
+};
+
 // Everything a rule may look at. Rules never read files: all input arrives here.
 class RuleContext {
  public:
-  RuleContext(const SourceFile& source_file, const Document& parsed,
-              const CompiledGlossary& compiled_glossary, std::chrono::year_month current_month,
+  RuleContext(const ParsedFile& parsed_file, std::chrono::year_month current_month,
               const RunFactsIndex* run_facts = nullptr)
-      : source(source_file),
-        document(parsed),
-        glossary(compiled_glossary),
+      : source(parsed_file.source()),
+        document(parsed_file.document()),
+        glossary(parsed_file.glossary()),
         today(current_month),
-        run_facts_(run_facts),
-        term_cache_(parsed.entries.size()) {}
+        file_(parsed_file),
+        run_facts_(run_facts) {}
 
   const SourceFile& source;
   const Document& document;
@@ -42,7 +62,9 @@ class RuleContext {
   std::chrono::year_month today;  // the run's date, for checks such as "not after today"
 
   // Glossary hits in an entry, computed once per file for all term rules.
-  [[nodiscard]] const EntryTermHits& term_hits(const Entry& entry) const;
+  [[nodiscard]] const EntryTermHits& term_hits(const Entry& entry) const {
+    return file_.term_hits(entry);
+  }
   // A span resolved to positions, for facts kept past the file (a related location).
   [[nodiscard]] Location locate(Span span) const;
   // What `rule` learned of the whole run in the first pass (the type its start_run() made);
@@ -57,8 +79,8 @@ class RuleContext {
   }
 
  private:
+  const ParsedFile& file_;
   const RunFactsIndex* run_facts_;
-  mutable std::vector<std::optional<EntryTermHits>> term_cache_;
 };
 
 // One finding as a rule states it. The rule id and the configured severity are added by the engine;

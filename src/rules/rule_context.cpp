@@ -1,11 +1,18 @@
+#include "parse/digest_parser.hpp"
 #include "rules/rule.hpp"
 
 namespace bilint {
 
-const EntryTermHits& RuleContext::term_hits(const Entry& entry) const {
-  const auto index = static_cast<std::size_t>(&entry - document.entries.data());
-  std::optional<EntryTermHits>& cached = term_cache_.at(index);
-  if (!cached) cached = glossary.find(document, entry);
+ParsedFile::ParsedFile(std::string path, std::string bytes, const CompiledGlossary& glossary)
+    : source_(std::move(path), std::move(bytes)),
+      document_(parse_digest(source_)),
+      glossary_(glossary),
+      term_hits_(document_.entries.size()) {}
+
+const EntryTermHits& ParsedFile::term_hits(const Entry& entry) const {
+  const auto index = static_cast<std::size_t>(&entry - document_.entries.data());
+  std::optional<EntryTermHits>& cached = term_hits_.at(index);
+  if (!cached) cached = glossary_.find(document_, entry);
   return *cached;
 }
 

@@ -1,0 +1,108 @@
+#include "engine/runner.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "cli_support.hpp"
+#include "report/reporter.hpp"
+
+namespace bilint {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::slurp;
+using testing::TempDir;
+using testing::write_file;
+
+// Two real digests and a third file that lists the first one's first paper again: every rule that
+// compares files has something to report (link/duplicate, term/inconsistent,
+// format/title-separator).
+std::vector<Input> write_run(const fs::path& dir) {
+  const fs::path corpus = fs::path(BILINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "arxiv-cs-zh";
+  write_file(dir / "a.md", slurp(corpus / "2025-06-08.md"));
+  write_file(dir / "b.md", slurp(corpus / "2025-06-09.md"));
+  write_file(dir / "c.md",
+             "## Prosthetics of the Indian State\n"
+             "[印度国家的假肢](https://arxiv.org/abs/2503.05714)\n"
+             "\n"
+             "本文研究了印度的e-Shram门户。\n");
+  std::vector<Input> inputs;
+  for (const char* name : {"a.md", "b.md", "c.md"})
+    inputs.push_back({(dir / name).string(), std::nullopt, false});
+  return inputs;
+}
+
+std::string json_report(const RunResult& result) {
+  return make_reporter("json", ReportOptions{})->render_run(result);
+}
+
+const Linter& every_rule() {
+  static const Linter linter(RuleCatalog::builtin(), RuleSelection{}, default_glossary());
+  return linter;
+}
+
+TEST(Runner, SmallRunKeepsFirstPassFilesAndReportsAsIfReadTwice) {
+  TempDir dir;
+  const std::vector<Input> inputs = write_run(dir.path());
+  const std::string expected = json_report(run(every_rule(), inputs, 1));
+  for (const char* id : {"link/duplicate", "term/inconsistent", "format/title-separator"})
+    EXPECT_NE(expected.find(id), std::string::npos) << id;
+  for (const unsigned jobs : {1U, 2U, 3U}) {
+    for (const std::uintmax_t kept : {kKeptRunBytes, std::uintmax_t{0}}) {
+      SCOPED_TRACE(::testing::Message() << "-j" << jobs << ", kept " << kept);
+      EXPECT_EQ(json_report(run(every_rule(), inputs, jobs, RunMode::check, kept)), expected);
+    }
+  }
+}
+
+// Whether the second pass reads the files again shows when they change between the passes: the
+// second pass of a kept run does not see it.
+TEST(Runner, SecondPassOfKeptRunDoesNotReadFilesAgain) {
+  for (const std::uintmax_t kept : {kKeptRunBytes, std::uintmax_t{0}}) {
+    SCOPED_TRACE(kept);
+    TempDir dir;
+    const std::vector<Input> inputs = write_run(dir.path());
+    bool first = true;
+    std::vector<std::string> paths;
+    const RunStats stats = run(
+        {LintGroup{&every_rule(), inputs}}, 1, RunMode::check,
+        [&](std::size_t, std::vector<Finding>&) {
+          if (first) fs::remove(dir / "b.md");  // after the second pass has checked a.md
+          first = false;
+          return FileOutput{};
+        },
+        [](FileOutput&) {}, kept);
+    if (kept == 0) {
+      ASSERT_EQ(stats.errors.size(), 1U);
+      EXPECT_EQ(stats.errors[0].path, (dir / "b.md").string());
+      EXPECT_EQ(stats.files_checked, 2U);
+    } else {
+      EXPECT_TRUE(stats.errors.empty());
+      EXPECT_EQ(stats.files_checked, 3U);
+    }
+  }
+}
+
+// --fix: the second pass of a kept run checks the fixed text, as one that reads the rewritten file.
+TEST(Runner, KeptRunChecksFixedText) {
+  TempDir kept_dir;
+  TempDir read_dir;
+  const RunResult kept = run(every_rule(), write_run(kept_dir.path()), 2, RunMode::fix);
+  const RunResult read = run(every_rule(), write_run(read_dir.path()), 2, RunMode::fix, 0);
+  EXPECT_EQ(kept.files_fixed, 3U);
+  EXPECT_EQ(read.files_fixed, 3U);
+  for (const char* name : {"a.md", "b.md", "c.md"})
+    EXPECT_EQ(slurp(kept_dir / name), slurp(read_dir / name)) << name;
+  std::string report = json_report(kept);
+  for (std::size_t at = report.find(kept_dir.path().string()); at != std::string::npos;
+       at = report.find(kept_dir.path().string(), at))
+    report.replace(at, kept_dir.path().string().size(), read_dir.path().string());
+  EXPECT_EQ(report, json_report(read));
+  EXPECT_NE(report.find("term/inconsistent"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bilint
