@@ -1,6 +1,7 @@
 #include "engine/linter.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -44,11 +45,27 @@ class CollectingSink final : public DiagnosticSink {
   Severity severity_;
 };
 
-// Turns a diagnostic's byte spans into positions and a source excerpt, with the content hash of
-// the fingerprint (entry and flagged text); its strings move into the finding. `cursor` is the
-// previous finding's start, for findings resolved in offset order.
-Finding resolve(const SourceFile& source, Diagnostic&& diagnostic, const Document& document,
-                Position& cursor);
+// Turns the diagnostics of one file, in offset order, into findings: byte spans into positions and
+// a source excerpt, with the content hash of the fingerprint (entry and flagged text); their
+// strings move into the findings. Each finding starts counting columns at the previous one's
+// start, and the entry of the previous one is tried first.
+class FindingResolver {
+ public:
+  FindingResolver(const SourceFile& source, const Document& document)
+      : source_(source), document_(document) {}
+  Finding resolve(Diagnostic&& diagnostic);
+
+ private:
+  // The hash of the entry `offset` belongs to, named by its arXiv id when it has one (stable under
+  // title edits), else by its English title.
+  std::uint64_t entry_hash(std::size_t offset);
+
+  const SourceFile& source_;
+  const Document& document_;
+  Position cursor_;
+  std::size_t entry_ = std::numeric_limits<std::size_t>::max();  // whose hash entry_hash_ is
+  std::uint64_t entry_hash_ = 0;
+};
 
 // Long lines (a minified paragraph, a 100 MB single line) are shown as a window around the finding.
 constexpr std::size_t kExcerptMax = 240;
@@ -221,11 +238,11 @@ std::vector<Finding> Linter::check(const ParsedFile& file, const RunFactsSet* ru
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
-  Position cursor;
+  FindingResolver resolver(source, file.document());
   std::vector<Finding> findings;
   findings.reserve(order.size());
   for (const std::uint32_t i : order)
-    findings.push_back(resolve(source, std::move(diagnostics[i]), file.document(), cursor));
+    findings.push_back(resolver.resolve(std::move(diagnostics[i])));
   assign_fingerprints(findings);
   return findings;
 }
@@ -254,50 +271,54 @@ std::shared_ptr<const CompiledGlossary> default_glossary() {
 
 namespace {
 
-// The entry a span belongs to, named by its arXiv id when it has one (stable under title edits),
-// else by its English title.
-std::string_view entry_key(const SourceFile& source, const Document& document, Span span) {
-  const auto it =
-      std::upper_bound(document.entries.begin(), document.entries.end(), span.begin,
+std::uint64_t FindingResolver::entry_hash(std::size_t offset) {
+  const std::vector<Entry>& entries = document_.entries;
+  const auto after =
+      std::upper_bound(entries.begin(), entries.end(), offset,
                        [](std::size_t at, const Entry& e) { return at < e.extent.begin; });
-  if (it == document.entries.begin()) return {};
-  const Entry& entry = *std::prev(it);
-  if (entry.link) {
-    const std::string_view url = source.slice(entry.link->url);
-    const std::size_t abs = url.find("arxiv.org/abs/");
-    if (abs != std::string_view::npos) return url.substr(abs + 14);
+  const auto index = static_cast<std::size_t>(after - entries.begin());  // the entry's, plus one
+  if (index == entry_) return entry_hash_;
+  std::string_view key;
+  if (index > 0) {
+    const Entry& entry = entries[index - 1];
+    key = source_.slice(entry.english_title);
+    if (entry.link) {
+      const std::string_view url = source_.slice(entry.link->url);
+      const std::size_t abs = url.find("arxiv.org/abs/");
+      if (abs != std::string_view::npos) key = url.substr(abs + 14);
+    }
   }
-  return source.slice(entry.english_title);
+  entry_ = index;
+  entry_hash_ = fnv1a(key);
+  return entry_hash_;
 }
 
-Finding resolve(const SourceFile& source, Diagnostic&& diagnostic, const Document& document,
-                Position& cursor) {
-  const LineIndex& lines = source.lines();
+Finding FindingResolver::resolve(Diagnostic&& diagnostic) {
+  const LineIndex& lines = source_.lines();
   const auto location = [&](const std::string& path, Span span) {
-    const Position start = lines.position(span.begin, cursor);
+    const Position start = lines.position(span.begin, cursor_);
     return Location{path, start, lines.position(span.end, start)};
   };
   Finding finding;
   finding.rule_id = std::move(diagnostic.rule_id);
   finding.severity = diagnostic.severity;
   finding.message = std::move(diagnostic.message);
-  finding.location = location(source.path(), diagnostic.span);
-  cursor = finding.location.start;
+  finding.location = location(source_.path(), diagnostic.span);
+  cursor_ = finding.location.start;
 
   const Span line = lines.line_span(finding.location.start.line - 1);
   Span window = line;
   if (line.size() > kExcerptMax) {
-    const std::string_view text = source.text();
+    const std::string_view text = source_.text();
     const std::size_t at = diagnostic.span.begin;
     window.begin = utf8::boundary_before(
         text, at > line.begin + kExcerptBefore ? at - kExcerptBefore : line.begin);
     window.end = utf8::boundary_before(text, std::min(line.end, window.begin + kExcerptMax));
   }
-  finding.excerpt = std::string(source.slice(window));
+  finding.excerpt = std::string(source_.slice(window));
   finding.excerpt_start = window.begin;
-  const std::string_view flagged = source.slice(diagnostic.span).substr(0, 256);
-  finding.content_hash =
-      fnv1a(flagged, fnv1a(entry_key(source, document, diagnostic.span)) ^ flagged.size());
+  const std::string_view flagged = source_.slice(diagnostic.span).substr(0, 256);
+  finding.content_hash = fnv1a(flagged, entry_hash(diagnostic.span.begin) ^ flagged.size());
 
   if (diagnostic.fix) {
     ResolvedFix fix{std::move(diagnostic.fix->description), {}};
@@ -310,7 +331,7 @@ Finding resolve(const SourceFile& source, Diagnostic&& diagnostic, const Documen
   }
   for (RelatedSpan& related : diagnostic.related) {
     finding.related.push_back(
-        {related.elsewhere ? std::move(*related.elsewhere) : location(source.path(), related.span),
+        {related.elsewhere ? std::move(*related.elsewhere) : location(source_.path(), related.span),
          std::move(related.message)});
   }
   return finding;
