@@ -1,7 +1,7 @@
 #include "core/finding.hpp"
 
-#include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -28,9 +28,18 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed) {
   return hash;
 }
 
+std::string fingerprint_text(std::uint64_t fingerprint) {
+  return fmt::format("{:016x}", fingerprint);
+}
+
 void assign_fingerprints(std::vector<Finding>& findings) {
   // Findings come grouped by file; occurrences are counted within a file.
-  std::map<std::pair<std::string_view, std::uint64_t>, int> seen;
+  struct KeyHash {
+    std::size_t operator()(const std::pair<std::string_view, std::uint64_t>& key) const {
+      return std::hash<std::string_view>{}(key.first) ^ key.second;
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, std::uint64_t>, int, KeyHash> seen;
   std::string_view file;
   for (Finding& f : findings) {
     if (f.location.path != file) {
@@ -40,8 +49,8 @@ void assign_fingerprints(std::vector<Finding>& findings) {
     const int occurrence = seen[{f.rule_id, f.content_hash}]++;
     std::uint64_t hash = fnv1a(f.rule_id);
     hash = fnv1a(std::string_view(reinterpret_cast<const char*>(&f.content_hash), 8), hash);
-    hash = fnv1a(std::to_string(occurrence), hash);
-    f.fingerprint = fmt::format("{:016x}", hash);
+    const fmt::format_int digits(occurrence);
+    f.fingerprint = fnv1a(std::string_view(digits.data(), digits.size()), hash);
   }
 }
 

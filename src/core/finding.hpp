@@ -38,11 +38,14 @@ struct Finding {
   // English title) and the flagged text. With the rule id and an occurrence number it makes the
   // fingerprint (see assign_fingerprints), which survives edits elsewhere in the file.
   std::uint64_t content_hash = 0;
-  std::string fingerprint;
+  std::uint64_t fingerprint = 0;  // written as fingerprint_text()
 };
 
 // 64-bit FNV-1a: small, stable across platforms and releases, which fingerprints need.
 std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed = 0xcbf29ce484222325ULL);
+
+// A fingerprint as baselines and SARIF's partialFingerprints write it: 16 lowercase hex digits.
+std::string fingerprint_text(std::uint64_t fingerprint);
 
 // Fills Finding::fingerprint for findings sorted in output order: rule id, content hash and the
 // number of earlier findings in the same file with the same rule and content.

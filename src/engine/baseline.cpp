@@ -53,7 +53,7 @@ std::string Baseline::render(const std::string& path, const std::vector<Finding>
     // The message and line are for the reader of a diff of the baseline; matching ignores them.
     list.push_back({{"path", relative(directory, f.location.path)},
                     {"rule", f.rule_id},
-                    {"fingerprint", f.fingerprint},
+                    {"fingerprint", fingerprint_text(f.fingerprint)},
                     {"line", f.location.start.line},
                     {"message", f.message}});
   }
@@ -62,8 +62,8 @@ std::string Baseline::render(const std::string& path, const std::vector<Finding>
 }
 
 bool Baseline::contains(const Finding& finding) const {
-  return known_.contains(
-      {relative(directory_, finding.location.path), finding.rule_id, finding.fingerprint});
+  return known_.contains({relative(directory_, finding.location.path), finding.rule_id,
+                          fingerprint_text(finding.fingerprint)});
 }
 
 }  // namespace bilint

@@ -156,7 +156,7 @@ ordered_json result_json(const Finding& f, std::size_t rule_index, const SarifUr
         ordered_json::array({{{"description", {{"text", f.fix->description}}},
                               {"artifactChanges", ordered_json::array({std::move(change)})}}});
   }
-  r["partialFingerprints"] = {{kFingerprintKey, f.fingerprint}};
+  r["partialFingerprints"] = {{kFingerprintKey, fingerprint_text(f.fingerprint)}};
   return r;
 }
 
