@@ -1,20 +1,18 @@
 #include "report/json_reporter.hpp"
 
-#include <nlohmann/json.hpp>
+#include "report/json_writer.hpp"
 
 namespace bilint {
 
 namespace {
 
-using nlohmann::ordered_json;
-
-void put_range(ordered_json& object, const Position& start, const Position& end, ColumnUnit unit) {
-  object["line"] = start.line;
-  object["column"] = start.column(unit);
-  object["end_line"] = end.line;
-  object["end_column"] = end.column(unit);
-  object["offset"] = start.offset;
-  object["end_offset"] = end.offset;
+void put_range(JsonWriter& json, const Position& start, const Position& end, ColumnUnit unit) {
+  json.member("line", start.line);
+  json.member("column", start.column(unit));
+  json.member("end_line", end.line);
+  json.member("end_column", end.column(unit));
+  json.member("offset", start.offset);
+  json.member("end_offset", end.offset);
 }
 
 }  // namespace
@@ -25,38 +23,42 @@ void put_range(ordered_json& object, const Position& start, const Position& end,
 std::string JsonReporter::render(const std::vector<Finding>& findings) const {
   std::string out;
   for (const Finding& f : findings) {
-    ordered_json item;
-    item["file"] = f.location.path;
-    put_range(item, f.location.start, f.location.end, options_.column_unit);
-    item["rule"] = f.rule_id;
-    item["severity"] = to_string(f.severity);
-    item["message"] = f.message;
-    if (f.fix) {
-      ordered_json fix;
-      fix["description"] = f.fix->description;
-      fix["edits"] = ordered_json::array();
-      for (const ResolvedEdit& edit : f.fix->edits) {
-        ordered_json e;
-        put_range(e, edit.start, edit.end, options_.column_unit);
-        e["replacement"] = edit.replacement;
-        fix["edits"].push_back(std::move(e));
-      }
-      item["fix"] = std::move(fix);
-    } else {
-      item["fix"] = nullptr;
-    }
-    item["related"] = ordered_json::array();
-    for (const RelatedLocation& related : f.related) {
-      ordered_json r;
-      r["file"] = related.location.path;
-      put_range(r, related.location.start, related.location.end, options_.column_unit);
-      r["message"] = related.message;
-      item["related"].push_back(std::move(r));
-    }
-    // Invalid UTF-8 in a message or path (taken from the file) is replaced, never an exception.
-    const std::string text = item.dump(2, ' ', false, ordered_json::error_handler_t::replace);
     out += out.empty() ? "\n  " : ",\n  ";
-    append_indented(out, text, "  ");
+    JsonWriter json(out, 1);
+    json.begin_object();
+    json.member("file", f.location.path);
+    put_range(json, f.location.start, f.location.end, options_.column_unit);
+    json.member("rule", f.rule_id);
+    json.member("severity", to_string(f.severity));
+    json.member("message", f.message);
+    json.key("fix");
+    if (f.fix) {
+      json.begin_object();
+      json.member("description", f.fix->description);
+      json.key("edits");
+      json.begin_array();
+      for (const ResolvedEdit& edit : f.fix->edits) {
+        json.begin_object();
+        put_range(json, edit.start, edit.end, options_.column_unit);
+        json.member("replacement", edit.replacement);
+        json.end_object();
+      }
+      json.end_array();
+      json.end_object();
+    } else {
+      json.null();
+    }
+    json.key("related");
+    json.begin_array();
+    for (const RelatedLocation& related : f.related) {
+      json.begin_object();
+      json.member("file", related.location.path);
+      put_range(json, related.location.start, related.location.end, options_.column_unit);
+      json.member("message", related.message);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
   }
   return out;
 }
