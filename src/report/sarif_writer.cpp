@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "report/json_writer.hpp"
 #include "rules/catalog.hpp"
 
 namespace bilint {
@@ -33,37 +34,49 @@ class SarifUris {
     return "file://" + percent_encode_path(path);
   }
 
-  // A location relative to %SRCROOT% when the file is under it, else an absolute file URI.
-  // Remembered per path: resolving one asks the file system, and a file has many results.
-  [[nodiscard]] ordered_json artifact(const std::string& path) const {
+  // A file's artifactLocation: relative to %SRCROOT% when the file is under it, else an absolute
+  // file URI. Remembered per path: resolving one asks the file system, and a file has many results.
+  struct Artifact {
+    std::string uri;
+    bool under_root = false;  // relative to %SRCROOT%
+  };
+  [[nodiscard]] Artifact artifact(const std::string& path) const {
     {
       const std::lock_guard lock(mutex_);
       if (const auto it = known_.find(path); it != known_.end()) return it->second;
     }
-    ordered_json location = resolve(path);
+    Artifact location = resolve(path);
     const std::lock_guard lock(mutex_);
     known_.emplace(path, location);
     return location;
   }
 
+  static void write(JsonWriter& json, const Artifact& artifact) {
+    json.begin_object();
+    json.member("uri", artifact.uri);
+    if (artifact.under_root) json.member("uriBaseId", "%SRCROOT%");
+    json.end_object();
+  }
+  static ordered_json to_json(const Artifact& artifact) {
+    ordered_json location;
+    location["uri"] = artifact.uri;
+    if (artifact.under_root) location["uriBaseId"] = "%SRCROOT%";
+    return location;
+  }
+
  private:
-  [[nodiscard]] ordered_json resolve(const std::string& path) const {
+  [[nodiscard]] Artifact resolve(const std::string& path) const {
     std::error_code ec;
     const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
     const fs::path relative = absolute.lexically_relative(base_);
-    ordered_json location;
-    if (!relative.empty() && *relative.begin() != "..") {
-      location["uri"] = percent_encode_path(relative.generic_string());
-      location["uriBaseId"] = "%SRCROOT%";
-    } else {
-      location["uri"] = "file://" + percent_encode_path(absolute.generic_string());
-    }
-    return location;
+    if (!relative.empty() && *relative.begin() != "..")
+      return {percent_encode_path(relative.generic_string()), true};
+    return {"file://" + percent_encode_path(absolute.generic_string()), false};
   }
 
   fs::path base_;
   mutable std::mutex mutex_;
-  mutable std::map<std::string, ordered_json, std::less<>> known_;
+  mutable std::map<std::string, Artifact, std::less<>> known_;
 };
 
 namespace {
@@ -92,20 +105,30 @@ std::string_view level(Severity severity) {
   return to_string(severity);
 }
 
-ordered_json region(const Position& start, const Position& end) {
-  ordered_json r;
-  r["startLine"] = start.line;
-  r["startColumn"] = start.utf16_column;
-  r["endLine"] = end.line;
-  r["endColumn"] = end.utf16_column;
-  return r;
+void write_region(JsonWriter& json, const Position& start, const Position& end) {
+  json.begin_object();
+  json.member("startLine", start.line);
+  json.member("startColumn", start.utf16_column);
+  json.member("endLine", end.line);
+  json.member("endColumn", end.utf16_column);
+  json.end_object();
 }
 
-ordered_json physical(const SarifUris& uris, const Location& location) {
-  ordered_json p;
-  p["artifactLocation"] = uris.artifact(location.path);
-  p["region"] = region(location.start, location.end);
-  return p;
+void write_physical(JsonWriter& json, const SarifUris::Artifact& artifact,
+                    const Location& location) {
+  json.begin_object();
+  json.key("artifactLocation");
+  SarifUris::write(json, artifact);
+  json.key("region");
+  write_region(json, location.start, location.end);
+  json.end_object();
+}
+
+void write_text(JsonWriter& json, std::string_view name, std::string_view text) {
+  json.key(name);
+  json.begin_object();
+  json.member("text", text);
+  json.end_object();
 }
 
 ordered_json rule_descriptor(const RuleMetadata& rule) {
@@ -127,37 +150,69 @@ ordered_json rule_descriptor(const RuleMetadata& rule) {
   return d;
 }
 
-ordered_json result_json(const Finding& f, std::size_t rule_index, const SarifUris& uris) {
-  ordered_json r;
-  r["ruleId"] = f.rule_id;
-  r["ruleIndex"] = rule_index;
-  r["level"] = level(f.severity);
-  r["message"] = {{"text", f.message}};
-  r["locations"] = ordered_json::array({{{"physicalLocation", physical(uris, f.location)}}});
+// One result, as the object SARIF's schema gives its members in. `artifact` is the finding's file.
+void write_result(JsonWriter& json, const Finding& f, std::size_t rule_index,
+                  const SarifUris::Artifact& artifact, const SarifUris& uris) {
+  json.begin_object();
+  json.member("ruleId", f.rule_id);
+  json.member("ruleIndex", rule_index);
+  json.member("level", level(f.severity));
+  write_text(json, "message", f.message);
+  json.key("locations");
+  json.begin_array();
+  json.begin_object();
+  json.key("physicalLocation");
+  write_physical(json, artifact, f.location);
+  json.end_object();
+  json.end_array();
   if (!f.related.empty()) {
-    ordered_json related = ordered_json::array();
+    json.key("relatedLocations");
+    json.begin_array();
     for (std::size_t i = 0; i < f.related.size(); ++i) {
-      related.push_back({{"id", i + 1},
-                         {"physicalLocation", physical(uris, f.related[i].location)},
-                         {"message", {{"text", f.related[i].message}}}});
+      const RelatedLocation& related = f.related[i];
+      json.begin_object();
+      json.member("id", i + 1);
+      json.key("physicalLocation");
+      write_physical(json,
+                     related.location.path == f.location.path
+                         ? artifact
+                         : uris.artifact(related.location.path),
+                     related.location);
+      write_text(json, "message", related.message);
+      json.end_object();
     }
-    r["relatedLocations"] = std::move(related);
+    json.end_array();
   }
   if (f.fix) {
-    ordered_json replacements = ordered_json::array();
+    json.key("fixes");
+    json.begin_array();
+    json.begin_object();
+    write_text(json, "description", f.fix->description);
+    json.key("artifactChanges");
+    json.begin_array();
+    json.begin_object();
+    json.key("artifactLocation");
+    SarifUris::write(json, artifact);
+    json.key("replacements");
+    json.begin_array();
     for (const ResolvedEdit& edit : f.fix->edits) {
-      replacements.push_back({{"deletedRegion", region(edit.start, edit.end)},
-                              {"insertedContent", {{"text", edit.replacement}}}});
+      json.begin_object();
+      json.key("deletedRegion");
+      write_region(json, edit.start, edit.end);
+      write_text(json, "insertedContent", edit.replacement);
+      json.end_object();
     }
-    ordered_json change;
-    change["artifactLocation"] = uris.artifact(f.location.path);
-    change["replacements"] = std::move(replacements);
-    r["fixes"] =
-        ordered_json::array({{{"description", {{"text", f.fix->description}}},
-                              {"artifactChanges", ordered_json::array({std::move(change)})}}});
+    json.end_array();
+    json.end_object();
+    json.end_array();
+    json.end_object();
+    json.end_array();
   }
-  r["partialFingerprints"] = {{kFingerprintKey, fingerprint_text(f.fingerprint)}};
-  return r;
+  json.key("partialFingerprints");
+  json.begin_object();
+  json.member(kFingerprintKey, fingerprint_text(f.fingerprint));
+  json.end_object();
+  json.end_object();
 }
 
 std::string dump(const ordered_json& log) {
@@ -219,6 +274,7 @@ std::vector<std::size_t> most_severe(const std::vector<Result>& results, std::si
 }
 
 // Where a result's text stands in the log: inside runs[0].results, four levels deep.
+constexpr std::size_t kResultDepth = 4;
 constexpr std::string_view kResultIndent = "        ";
 
 }  // namespace
@@ -238,13 +294,18 @@ SarifWriter::~SarifWriter() = default;
 // which JSON text never holds.
 std::string SarifWriter::render(const std::vector<Finding>& findings) const {
   std::string out;
+  const std::string* path = nullptr;  // whose artifact location `artifact` is
+  SarifUris::Artifact artifact;
   for (const Finding& f : findings) {
+    if (path == nullptr || *path != f.location.path) {
+      path = &f.location.path;
+      artifact = uris_->artifact(*path);
+    }
     const auto it = rule_index_.find(f.rule_id);
-    const std::string text = result_json(f, it == rule_index_.end() ? 0 : it->second, *uris_)
-                                 .dump(2, ' ', false, ordered_json::error_handler_t::replace);
     out += static_cast<char>('0' + static_cast<int>(f.severity));
     out += kResultIndent;
-    append_indented(out, text, kResultIndent);
+    JsonWriter json(out, kResultDepth);
+    write_result(json, f, it == rule_index_.end() ? 0 : it->second, artifact, *uris_);
     out += '\0';
   }
   return out;
@@ -281,7 +342,8 @@ void SarifWriter::finish(const RunStats& stats, const ReportSink& sink) {
          {"message", {{"text", fmt::format("{}: {}", error.path, error.message)}}},
          {"locations",
           ordered_json::array(
-              {{{"physicalLocation", {{"artifactLocation", uris.artifact(error.path)}}}}})}});
+              {{{"physicalLocation",
+                 {{"artifactLocation", SarifUris::to_json(uris.artifact(error.path))}}}}})}});
   }
 
   ordered_json log;
