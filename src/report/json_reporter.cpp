@@ -21,7 +21,10 @@ void put_range(JsonWriter& json, const Position& start, const Position& end, Col
 // a million findings as one nlohmann value took about 4 KB a finding. A file's findings are
 // "\n  {...}" joined by commas; add() puts the brackets and the commas between files.
 std::string JsonReporter::render(const std::vector<Finding>& findings) const {
+  // About 620 bytes a finding; reserved, so the text of a file with many findings is not copied as
+  // it grows.
   std::string out;
+  out.reserve(findings.size() * 768);
   for (const Finding& f : findings) {
     out += out.empty() ? "\n  " : ",\n  ";
     JsonWriter json(out, 1);

@@ -293,7 +293,10 @@ SarifWriter::~SarifWriter() = default;
 // A result is its severity's digit and its text, indented as in the log; results end with '\0',
 // which JSON text never holds.
 std::string SarifWriter::render(const std::vector<Finding>& findings) const {
+  // About 1,300 bytes a result; reserved, so the text of a file with many findings is not copied
+  // (and its pages touched again) as it grows.
   std::string out;
+  out.reserve(findings.size() * 1536);
   const std::string* path = nullptr;  // whose artifact location `artifact` is
   SarifUris::Artifact artifact;
   for (const Finding& f : findings) {
