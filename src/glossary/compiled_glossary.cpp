@@ -31,7 +31,7 @@ CompiledGlossary::CompiledGlossary(Glossary glossary) : glossary_(std::move(glos
   matcher_.compile();
 }
 
-void CompiledGlossary::find_in(std::string_view text, Span block, const std::vector<Span>& excluded,
+void CompiledGlossary::find_in(std::string_view text, Span block, std::span<const Span> excluded,
                                TermRegion region, std::vector<TermHit>& out) const {
   const auto in_scope = [&](TermScope scope) {
     switch (scope) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -58,8 +59,8 @@ class CompiledGlossary {
     TermRole role;
     TermScope scope;  // the term's, here so that a hit needs no look at the term
   };
-  void find_in(std::string_view text, Span block, const std::vector<Span>& excluded,
-               TermRegion region, std::vector<TermHit>& out) const;
+  void find_in(std::string_view text, Span block, std::span<const Span> excluded, TermRegion region,
+               std::vector<TermHit>& out) const;
 
   Glossary glossary_;
   Matcher matcher_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
 
 namespace bilint {
 
@@ -250,12 +251,20 @@ Document parse_digest(const SourceFile& source) {
     for (const Span block : blocks) {
       const std::size_t first = doc.inlines.size();
       scan_inlines(text, block, doc.inlines);
-      const std::vector<InlineNode> block_inlines(
-          doc.inlines.begin() + static_cast<std::ptrdiff_t>(first), doc.inlines.end());
-      scan_math(text, block, block_inlines, doc.math);
+      scan_math(text, block, std::span<const InlineNode>(doc.inlines).subspan(first), doc.math);
     }
   }
   if (doc.source_note) scan_inlines(text, *doc.source_note, doc.inlines);
+  // What protected_in() gives, for the whole file at once: every rule asks it of the same blocks.
+  for (const InlineNode& node : doc.inlines) {
+    const bool link = node.kind == InlineKind::link || node.kind == InlineKind::image;
+    doc.protected_spans.push_back(link ? Span{node.text.end, node.span.end} : node.span);
+  }
+  doc.protected_spans.insert(doc.protected_spans.end(), doc.math.begin(), doc.math.end());
+  std::sort(doc.protected_spans.begin(), doc.protected_spans.end(),
+            [](const Span& a, const Span& b) {
+              return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
+            });
   return doc;
 }
 
@@ -281,25 +290,13 @@ bool Document::in_code_block(std::size_t offset) const {
   return after != code_blocks.begin() && std::prev(after)->contains(offset);
 }
 
-std::vector<Span> Document::protected_in(Span block) const {
-  std::vector<Span> spans;
-  for (const InlineNode& node : inlines_in(block)) {
-    switch (node.kind) {
-      case InlineKind::link:
-      case InlineKind::image:
-        spans.push_back({node.text.end, node.span.end});  // "](destination)"
-        break;
-      default:
-        spans.push_back(node.span);
-    }
-  }
-  const auto first = std::lower_bound(math.begin(), math.end(), block.begin,
+std::span<const Span> Document::protected_in(Span block) const {
+  const auto first = std::lower_bound(protected_spans.begin(), protected_spans.end(), block.begin,
                                       [](const Span& s, std::size_t at) { return s.begin < at; });
-  for (auto it = first; it != math.end() && it->begin < block.end; ++it)
-    spans.push_back(*it);
-  std::sort(spans.begin(), spans.end(),
-            [](const Span& a, const Span& b) { return a.begin < b.begin; });
-  return spans;
+  auto last = first;
+  while (last != protected_spans.end() && last->begin < block.end)
+    ++last;
+  return {first, last};
 }
 
 }  // namespace bilint

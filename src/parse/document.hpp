@@ -50,7 +50,9 @@ struct Document {
   [[nodiscard]] std::span<const InlineNode> inlines_in(Span block) const;
   // Spans inside `block` that no word check may look into: code, URLs, link destinations, raw HTML
   // and math, sorted by start.
-  [[nodiscard]] std::vector<Span> protected_in(Span block) const;
+  [[nodiscard]] std::span<const Span> protected_in(Span block) const;
+  // Those of the whole file (see protected_in), sorted by start and end.
+  std::vector<Span> protected_spans;
 };
 
 }  // namespace bilint

@@ -455,7 +455,7 @@ std::string link_target(std::string_view text, const InlineNode& node) {
   }
 }
 
-void scan_math(std::string_view text, Span block, const std::vector<InlineNode>& inlines,
+void scan_math(std::string_view text, Span block, std::span<const InlineNode> inlines,
                std::vector<Span>& out) {
   const auto in_code = [&](std::size_t at) {
     return std::any_of(inlines.begin(), inlines.end(), [&](const InlineNode& n) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,7 @@ std::string link_target(std::string_view text, const InlineNode& node);
 
 // `$...$` and `$$...$$` math in a block (as pandoc and GitHub read it: no space just inside the
 // opening `$`, none just before the closing one); never linted for words.
-void scan_math(std::string_view text, Span block, const std::vector<InlineNode>& inlines,
+void scan_math(std::string_view text, Span block, std::span<const InlineNode> inlines,
                std::vector<Span>& out);
 
 }  // namespace bilint
