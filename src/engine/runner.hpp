@@ -56,9 +56,10 @@ using EmitFile = std::function<void(FileOutput& output)>;
 // When a rule compares files, or files are fixed, there are two passes: the first fixes the files
 // and gathers the run's facts, the second checks them (see RunFacts). A run whose files hold at
 // most `kept_run_bytes` in all keeps each file as the first pass parsed it, with its glossary hits,
-// for the second, which then neither reads, parses nor matches it again; a larger run reads its
-// files twice, so that its memory does not grow with its length.
-inline constexpr std::uintmax_t kKeptRunBytes = std::uintmax_t{32} << 20U;
+// for the second, which then neither reads, parses nor matches it again (a parsed file takes about
+// twice its size); a larger run reads its files twice, so that its memory does not grow with its
+// length.
+inline constexpr std::uintmax_t kKeptRunBytes = std::uintmax_t{16} << 20U;
 RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
              const PrepareFile& prepare, const EmitFile& emit,
              std::uintmax_t kept_run_bytes = kKeptRunBytes);
