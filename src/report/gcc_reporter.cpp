@@ -160,8 +160,8 @@ class CaretRenderer {
 GccReporter::GccReporter(ReportOptions options) : options_(std::move(options)) {
   const auto marks = [&](fmt::text_style style) {
     // fmt writes the same escape sequences around every text of a style, so they are taken once
-    // from a styled marker byte and written around the text directly: a finding's line is then
-    // appended without formatting, which is most of the cost when there are many findings.
+    // from a styled marker byte and written around the text directly: a finding's lines are then
+    // appended piece by piece, with no format string to parse for each one.
     if (!options_.color) return StyleMarks{};
     const std::string styled = fmt::format("{}", fmt::styled('\x01', style));
     const std::size_t marker = styled.find('\x01');
@@ -178,9 +178,9 @@ std::string GccReporter::render(const std::vector<Finding>& findings) const {
   // with many findings is not copied as it grows.
   std::string out;
   out.reserve(findings.size() * 512);
-  const auto styled = [&out](const StyleMarks& marks, auto&&... text) {
+  const auto styled = [&out](const StyleMarks& marks, std::string_view text) {
     out += marks.open;
-    (out.append(text), ...);
+    out += text;
     out += marks.close;
   };
   const auto number = [&out](std::size_t n, std::size_t width = 0) {
