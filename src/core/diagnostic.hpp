@@ -16,6 +16,10 @@ enum class Severity { note, warning, error };
 std::string_view to_string(Severity severity);
 std::optional<Severity> parse_severity(std::string_view text);
 
+// The same id, kept for the rest of the process: diagnostics and findings name their rule by such a
+// view rather than a copy each (ids are few: the catalogue's and the configured pattern rules').
+std::string_view intern_rule_id(std::string_view id);
+
 // Replace the bytes in `span` with `replacement`.
 struct Edit {
   Span span;
@@ -53,7 +57,7 @@ struct RelatedLocation {
 
 // What a rule reports, in the coordinates of the source it checked.
 struct Diagnostic {
-  std::string rule_id;
+  std::string_view rule_id;  // interned (intern_rule_id)
   Severity severity = Severity::warning;
   Span span;
   std::string message;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,13 +25,14 @@ struct ResolvedFix {
 // A diagnostic resolved against its file: positions in every column unit and an excerpt of the
 // source line, so that reporters need neither the rule nor the file.
 struct Finding {
-  std::string rule_id;
+  std::string_view rule_id;  // interned (intern_rule_id)
   Severity severity = Severity::warning;
   Location location;
   std::string message;
   // The line of location.start (at most a window of it around the finding, for very long lines),
   // beginning at byte offset excerpt_start of the file.
-  std::string excerpt;
+  // Shared by the findings of one line, which are often many.
+  std::shared_ptr<const std::string> excerpt;
   std::size_t excerpt_start = 0;
   std::optional<ResolvedFix> fix;
   std::vector<RelatedLocation> related;

@@ -52,7 +52,7 @@ std::string Baseline::render(const std::string& path, const std::vector<Finding>
   for (const Finding& f : findings) {
     // The message and line are for the reader of a diff of the baseline; matching ignores them.
     list.push_back({{"path", relative(directory, f.location.path)},
-                    {"rule", f.rule_id},
+                    {"rule", std::string(f.rule_id)},
                     {"fingerprint", fingerprint_text(f.fingerprint)},
                     {"line", f.location.start.line},
                     {"message", f.message}});
@@ -62,7 +62,7 @@ std::string Baseline::render(const std::string& path, const std::vector<Finding>
 }
 
 bool Baseline::contains(const Finding& finding) const {
-  return known_.contains({relative(directory_, finding.location.path), finding.rule_id,
+  return known_.contains({relative(directory_, finding.location.path), std::string(finding.rule_id),
                           fingerprint_text(finding.fingerprint)});
 }
 

@@ -28,7 +28,7 @@ void check_selectors(const RuleCatalog& catalog, const std::vector<std::string>&
 
 class CollectingSink final : public DiagnosticSink {
  public:
-  CollectingSink(std::vector<Diagnostic>& out, const std::string& id, Severity severity)
+  CollectingSink(std::vector<Diagnostic>& out, std::string_view id, Severity severity)
       : out_(out), id_(id), severity_(severity) {}
   void report(Report r) override {
     // A rule may give one finding its own level: a milder case (a title that is only names) or a
@@ -41,7 +41,7 @@ class CollectingSink final : public DiagnosticSink {
 
  private:
   std::vector<Diagnostic>& out_;
-  const std::string& id_;
+  std::string_view id_;
   Severity severity_;
 };
 
@@ -65,6 +65,8 @@ class FindingResolver {
   Position cursor_;
   std::size_t entry_ = std::numeric_limits<std::size_t>::max();  // whose hash entry_hash_ is
   std::uint64_t entry_hash_ = 0;
+  std::shared_ptr<const std::string> excerpt_;  // the previous finding's, of excerpt_window_
+  Span excerpt_window_;
 };
 
 // Long lines (a minified paragraph, a 100 MB single line) are shown as a window around the finding.
@@ -106,7 +108,7 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
       throw UsageError(fmt::format("rule {}: {}", meta.id, e.what()));
     }
     const auto severity = severities.find(meta.id);
-    rules_.push_back({meta.id,
+    rules_.push_back({intern_rule_id(meta.id),
                       severity == severities.end() ? meta.default_severity : severity->second,
                       std::move(rule)});
   }
@@ -115,7 +117,7 @@ Linter::Linter(const RuleCatalog& catalog, const RuleSelection& selection,
 std::vector<std::string> Linter::rule_ids() const {
   std::vector<std::string> ids;
   for (const ActiveRule& active : rules_)
-    ids.push_back(active.id);
+    ids.emplace_back(active.id);
   return ids;
 }
 
@@ -300,7 +302,7 @@ Finding FindingResolver::resolve(Diagnostic&& diagnostic) {
     return Location{path, start, lines.position(span.end, start)};
   };
   Finding finding;
-  finding.rule_id = std::move(diagnostic.rule_id);
+  finding.rule_id = diagnostic.rule_id;
   finding.severity = diagnostic.severity;
   finding.message = std::move(diagnostic.message);
   finding.location = location(source_.path(), diagnostic.span);
@@ -315,7 +317,11 @@ Finding FindingResolver::resolve(Diagnostic&& diagnostic) {
         text, at > line.begin + kExcerptBefore ? at - kExcerptBefore : line.begin);
     window.end = utf8::boundary_before(text, std::min(line.end, window.begin + kExcerptMax));
   }
-  finding.excerpt = std::string(source_.slice(window));
+  if (!excerpt_ || window != excerpt_window_) {
+    excerpt_ = std::make_shared<const std::string>(source_.slice(window));
+    excerpt_window_ = window;
+  }
+  finding.excerpt = excerpt_;
   finding.excerpt_start = window.begin;
   const std::string_view flagged = source_.slice(diagnostic.span).substr(0, 256);
   finding.content_hash = fnv1a(flagged, entry_hash(diagnostic.span.begin) ^ flagged.size());

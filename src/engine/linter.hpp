@@ -77,7 +77,7 @@ class Linter {
 
  private:
   struct ActiveRule {
-    std::string id;
+    std::string_view id;  // interned
     Severity severity;
     std::unique_ptr<Rule> rule;
   };

@@ -56,8 +56,10 @@ class CaretRenderer {
     std::string_view caret;
   };
   Lines render(const Finding& finding) {
-    const std::string_view excerpt = finding.excerpt;
-    if (finding.excerpt_start != excerpt_start_ || excerpt != excerpt_) {
+    const std::string_view excerpt =
+        finding.excerpt ? std::string_view(*finding.excerpt) : std::string_view();
+    if (finding.excerpt_start != excerpt_start_ || excerpt.data() != excerpt_.data() ||
+        excerpt.size() != excerpt_.size()) {
       excerpt_ = excerpt;
       excerpt_start_ = finding.excerpt_start;
       render_source();
