@@ -30,8 +30,7 @@ struct Finding {
   Location location;
   std::string message;
   // The line of location.start (at most a window of it around the finding, for very long lines),
-  // beginning at byte offset excerpt_start of the file.
-  // Shared by the findings of one line, which are often many.
+  // beginning at byte offset excerpt_start of the file; one string for all the findings of a line.
   std::shared_ptr<const std::string> excerpt;
   std::size_t excerpt_start = 0;
   std::optional<ResolvedFix> fix;

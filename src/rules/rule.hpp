@@ -24,8 +24,8 @@ class RunFacts;
 using RunFactsIndex = std::vector<std::pair<const Rule*, const RunFacts*>>;
 
 // One file as rules see it: its text, its parse, and the glossary hits of each entry, found the
-// first time a rule asks for them. A run that reads its files twice keeps it from the first pass
-// to the second when the run is small (see run()). Used by one thread at a time.
+// first time a rule asks for them. A run with two passes keeps it from the first to the second
+// when the run is small (see run()). Used by one thread at a time.
 class ParsedFile {
  public:
   ParsedFile(std::string path, std::string bytes, const CompiledGlossary& glossary);
