@@ -45,10 +45,9 @@ std::string plural(std::size_t n, std::string_view word) {
 // that the terminal does not act on them), and the caret line beneath it: `^` under the first
 // character of the finding and `~` under the rest of it on that line, aligned by display width.
 //
-// Written for speed, as a finding's cost is mostly here when there are many, and a digest's lines
-// are whole paragraphs with several findings each: findings come in offset order, so the source
-// line is made once for all the findings of a line, and widths are measured on from the previous
-// finding's start rather than from the start of the line.
+// A digest's lines are whole paragraphs with several findings each, and findings come in offset
+// order sharing their line's excerpt: the source line is made once for all the findings of a line,
+// and widths are measured on from the previous finding's start rather than from the line's start.
 class CaretRenderer {
  public:
   struct Lines {
@@ -58,10 +57,9 @@ class CaretRenderer {
   Lines render(const Finding& finding) {
     const std::string_view excerpt =
         finding.excerpt ? std::string_view(*finding.excerpt) : std::string_view();
-    if (finding.excerpt_start != excerpt_start_ || excerpt.data() != excerpt_.data() ||
-        excerpt.size() != excerpt_.size()) {
+    // The findings of a line share its excerpt string, and with it the excerpt's start.
+    if (excerpt.data() != excerpt_.data() || excerpt.size() != excerpt_.size()) {
       excerpt_ = excerpt;
-      excerpt_start_ = finding.excerpt_start;
       render_source();
     }
     const std::size_t start = finding.location.start.offset - finding.excerpt_start;
@@ -97,21 +95,27 @@ class CaretRenderer {
   }
 
  private:
+  static bool printable_ascii(char32_t c) { return c >= 0x20 && c < 0x7F; }
+  static bool replaced(const utf8::Decoded& d) {
+    return !d.valid || (d.code_point < 0x20 && d.code_point != U'\t') || d.code_point == 0x7F;
+  }
   static std::size_t width_at(const utf8::Decoded& d, std::size_t column) {
+    if (printable_ascii(d.code_point)) return 1;
     if (d.code_point == U'\t') return kTabStop - column % kTabStop;
-    if (!d.valid || d.code_point < 0x20 || d.code_point == 0x7F) return 1;
+    if (replaced(d)) return 1;
     return static_cast<std::size_t>(unicode::display_width(d.code_point));
   }
-  static bool printable_ascii(char c) { return c >= 0x20 && c < 0x7F; }
+
+  // The character at `i` of the excerpt, printable ASCII without a call.
+  [[nodiscard]] utf8::Decoded at(std::size_t i) const {
+    const auto byte = static_cast<unsigned char>(excerpt_[i]);
+    if (printable_ascii(byte)) return {byte, 1, true};
+    return utf8::decode(excerpt_, i);
+  }
 
   // Steps over the character at `i` of the excerpt; returns its width.
   std::size_t advance(std::size_t& i, std::size_t& column) const {
-    if (printable_ascii(excerpt_[i])) {
-      ++i;
-      ++column;
-      return 1;
-    }
-    const utf8::Decoded d = utf8::decode(excerpt_, i);
+    const utf8::Decoded d = at(i);
     const std::size_t width = width_at(d, column);
     i += d.length;
     column += width;
@@ -125,15 +129,10 @@ class CaretRenderer {
     std::size_t copied = 0;  // source_ holds the excerpt up to here
     std::size_t column = 0;
     for (std::size_t i = 0; i < excerpt_.size();) {
-      if (printable_ascii(excerpt_[i])) {
-        ++i;
-        ++column;
-        continue;
-      }
-      const utf8::Decoded d = utf8::decode(excerpt_, i);
+      const utf8::Decoded d = at(i);
       const std::size_t width = width_at(d, column);
       const bool tab = d.code_point == U'\t';
-      if (tab || !d.valid || d.code_point < 0x20 || d.code_point == 0x7F) {
+      if (tab || replaced(d)) {
         source_.append(excerpt_.substr(copied, i - copied));
         if (tab) {
           source_.append(width, ' ');
@@ -149,7 +148,6 @@ class CaretRenderer {
   }
 
   std::string_view excerpt_;
-  std::size_t excerpt_start_ = std::string_view::npos;
   std::string source_;
   std::string caret_;
   // A character boundary of the excerpt at or before the last finding's start, and its column.
