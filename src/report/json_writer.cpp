@@ -9,33 +9,27 @@ namespace bilint {
 
 namespace {
 
-bool valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const utf8::Decoded d = utf8::decode(text, i);
-    if (!d.valid) return false;
-    i += d.length;
-  }
-  return true;
-}
-
 // A string as nlohmann writes it without ensure_ascii: quotes, backslashes and C0 controls escaped
-// (the usual short forms, else \u00xx), everything else as it is.
+// (the usual short forms, else \u00xx), everything else as it is. One pass: invalid UTF-8, rare,
+// takes back what was written and leaves the string to nlohmann, whose replacement rules decide
+// where each U+FFFD ends, so the bytes stay the same.
 void append_string(std::string& out, std::string_view text) {
-  if (!valid_utf8(text)) {
-    // nlohmann's replacement of invalid sequences has its own rules for where each U+FFFD ends;
-    // rare enough to leave to it, so the bytes stay the same.
-    out += nlohmann::json(std::string(text))
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
+  const std::size_t start = out.size();
   out += '"';
   std::size_t copied = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const utf8::Decoded d = utf8::decode(text, i);
+      if (!d.valid) {
+        out.resize(start);
+        out += nlohmann::json(std::string(text))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      i += d.length - 1;
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(text, copied, i - copied);
     copied = i + 1;
@@ -76,21 +70,22 @@ void JsonWriter::newline_and_indent(std::size_t levels) {
   out_.append(2 * levels, ' ');
 }
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (empty_.empty()) return;  // the top value
-  out_ += empty_.back() ? "" : ",";
+void JsonWriter::next_element() {
+  if (!empty_.back()) out_ += ',';
   empty_.back() = false;
   newline_and_indent(depth_ + empty_.size());
 }
 
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+  } else if (!empty_.empty()) {  // else the top value
+    next_element();
+  }
+}
+
 void JsonWriter::key(std::string_view name) {
-  out_ += empty_.back() ? "" : ",";
-  empty_.back() = false;
-  newline_and_indent(depth_ + empty_.size());
+  next_element();
   append_string(out_, name);
   out_ += ": ";
   after_key_ = true;

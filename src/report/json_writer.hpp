@@ -38,8 +38,10 @@ class JsonWriter {
   }
 
  private:
-  // Before a value: the separator and indent of an array element (an object member's come with
-  // its key).
+  // The comma (after the first) and the indent of the next member or element of the innermost
+  // container.
+  void next_element();
+  // Before a value: next_element() in an array (an object member's came with its key).
   void before_value();
   void open(char bracket);
   void close(char bracket);
