@@ -57,11 +57,13 @@ class SarifUris {
     if (artifact.under_root) json.member("uriBaseId", "%SRCROOT%");
     json.end_object();
   }
+  // The same as a document, for the log's frame (notifications), made from write() so that the
+  // two cannot differ.
   static ordered_json to_json(const Artifact& artifact) {
-    ordered_json location;
-    location["uri"] = artifact.uri;
-    if (artifact.under_root) location["uriBaseId"] = "%SRCROOT%";
-    return location;
+    std::string text;
+    JsonWriter json(text);
+    write(json, artifact);
+    return ordered_json::parse(text);
   }
 
  private:
