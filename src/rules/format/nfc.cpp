@@ -28,9 +28,12 @@ class NfcRule final : public Rule {
                       [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
         continue;
       }
-      const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
-          icu::StringPiece(bytes.data(), static_cast<int32_t>(bytes.size())));
+      // ICU checks UTF-8 in place, without converting the line to UTF-16 first. The test is
+      // repeated on UTF-16 when it fails, where invalid bytes are U+FFFD as the fix would see them.
+      const icu::StringPiece piece(bytes.data(), static_cast<int32_t>(bytes.size()));
       status = U_ZERO_ERROR;
+      if (nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) continue;
+      const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(piece);
       if (nfc->isNormalized(unicode, status) || U_FAILURE(status)) continue;
       icu::UnicodeString normalized;
       nfc->normalize(unicode, normalized, status);
