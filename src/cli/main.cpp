@@ -8,6 +8,7 @@
 #include <malloc.h>
 #include <map>
 #include <string>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -259,6 +260,14 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   const std::unique_ptr<Reporter> reporter = make_reporter(options.format, report);
   std::vector<Finding> recorded;  // --write-baseline
   bool failed = false;
+  // One job checks the files on this thread, in glibc's main heap, which with the trim threshold
+  // set in main() gives its top back after nearly every file and faults the same pages in again for
+  // the next: 8% of a -j1 run on 10 MB. 16 MiB kept spare there costs 4 MB of peak. The worker
+  // threads' heaps are left as they are: there it would take 64 MiB, and the peak of a 1 GB run
+  // would pass its target (70 MB).
+  if (options.jobs == 1 || (options.jobs == 0 && std::thread::hardware_concurrency() == 1)) {
+    mallopt(M_TOP_PAD, 16 << 20);
+  }
   RunStats stats = run(
       lint_groups, options.jobs, mode,
       [&](std::size_t group, std::vector<Finding>& findings) {
