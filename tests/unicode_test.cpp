@@ -35,6 +35,14 @@ TEST(Unicode, IsHanIsIcusScriptPropertyForEveryCodePoint) {
   EXPECT_GT(han, 90'000U);
 }
 
+// The inline ranges answer as ICU's properties do.
+TEST(Unicode, DisplayWidthShortcutsAgreeWithIcuForEveryCodePoint) {
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    ASSERT_EQ(unicode::display_width(cp), unicode::display_width_slow(cp))
+        << std::hex << static_cast<unsigned>(cp);
+  }
+}
+
 TEST(Unicode, DisplayWidthFollowsEastAsianWidth) {
   EXPECT_EQ(unicode::display_width(U'a'), 1);
   EXPECT_EQ(unicode::display_width(U'中'), 2);
@@ -42,6 +50,8 @@ TEST(Unicode, DisplayWidthFollowsEastAsianWidth) {
   EXPECT_EQ(unicode::display_width(U'　'), 2);
   EXPECT_EQ(unicode::display_width(0x200B), 0);
   EXPECT_EQ(unicode::display_width(0x0301), 0);
+  EXPECT_EQ(unicode::display_width(0x302A), 0);  // an ideographic tone mark combines
+  EXPECT_EQ(unicode::display_width(0x302E), 2);  // a Hangul tone mark is a spacing mark
   for (char32_t cp = 0x4E00; cp <= 0x9FFF; ++cp) {
     ASSERT_EQ(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH), U_EA_WIDE);
   }

@@ -5,13 +5,7 @@
 
 namespace bilint::unicode {
 
-int display_width(char32_t cp) {
-  if (cp >= 0x20 && cp < 0x7F) return 1;
-  // The blocks a digest is made of, without a trip through ICU's property tables.
-  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303E) ||
-      (cp >= 0xFF01 && cp <= 0xFF60)) {
-    return 2;
-  }
+int display_width_slow(char32_t cp) {
   const auto c = static_cast<UChar32>(cp);
   if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF) return 0;
   switch (u_charType(c)) {

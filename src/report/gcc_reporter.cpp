@@ -122,27 +122,29 @@ class CaretRenderer {
     return width;
   }
 
+  // Widths are only needed for expanding tabs, so they are measured only up to each tab.
   void render_source() {
     resume_ = 0;
     resume_column_ = 0;
     source_.clear();
     std::size_t copied = 0;  // source_ holds the excerpt up to here
-    std::size_t column = 0;
+    std::size_t measured = 0;
+    std::size_t column = 0;  // of the character at `measured`
     for (std::size_t i = 0; i < excerpt_.size();) {
       const utf8::Decoded d = at(i);
-      const std::size_t width = width_at(d, column);
       const bool tab = d.code_point == U'\t';
       if (tab || replaced(d)) {
         source_.append(excerpt_.substr(copied, i - copied));
         if (tab) {
-          source_.append(width, ' ');
+          while (measured < i)
+            advance(measured, column);
+          source_.append(width_at(d, column), ' ');
         } else {
           utf8::append(source_, utf8::kReplacement);
         }
         copied = i + d.length;
       }
       i += d.length;
-      column += width;
     }
     source_.append(excerpt_.substr(copied));
   }
