@@ -1,6 +1,6 @@
 // A pattern (the first line) and a text (the rest): every match Boost finds in the text must
 // contain one of the literals required_literals() claims for the pattern, or pattern rules would
-// skip text that has a finding.
+// skip text that has a finding; and LiteralOccurrences must find what searching each stretch finds.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -28,6 +28,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const std::vector<std::string> literals = required_literals(pattern);
+  // Pattern rules ask the occurrences, not the text, whether a stretch holds a literal.
+  const LiteralOccurrences occurrences(text, literals);
+  for (std::size_t begin = 0; begin <= text.size(); begin += 3) {
+    for (std::size_t end = begin; end <= text.size(); end += 2) {
+      if (occurrences.any_within({begin, end}) !=
+          contains_any(std::string_view(text).substr(begin, end - begin), literals))
+        std::abort();
+    }
+  }
   try {
     boost::u32regex_iterator<std::string::const_iterator> it(text.begin(), text.end(), re);
     for (int n = 0; n < 64 && it != boost::u32regex_iterator<std::string::const_iterator>();

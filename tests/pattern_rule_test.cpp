@@ -87,6 +87,30 @@ TEST(RequiredLiterals, EveryMatchContainsOne) {
   }
 }
 
+// Every stretch of a text, asked of its occurrences, answers as a search of the stretch does:
+// overlapping occurrences, literals at either end, literals of several lengths sharing bytes, a
+// literal of one byte, and no literals at all.
+TEST(LiteralOccurrences, AgreesWithSearchingEachStretch) {
+  const std::vector<Literals> literal_sets = {
+      {"aa"}, {"v ", "V "}, {"本文"}, {"%"}, {"ab", "b", "abab"}, {"文本", "本"}, {}};
+  const std::vector<std::string> texts = {
+      "aaaa", "v v V v", "本文本文。文本", "50% 与 5%", "abab ba", "", "本"};
+  for (const Literals& literals : literal_sets) {
+    for (const std::string& text : texts) {
+      SCOPED_TRACE(text);
+      const LiteralOccurrences occurrences(text, literals);
+      EXPECT_EQ(occurrences.none(), !literals.empty() && !contains_any(text, literals));
+      for (std::size_t begin = 0; begin <= text.size(); ++begin) {
+        for (std::size_t end = begin; end <= text.size(); ++end) {
+          EXPECT_EQ(occurrences.any_within({begin, end}),
+                    contains_any(std::string_view(text).substr(begin, end - begin), literals))
+              << begin << ".." << end;
+        }
+      }
+    }
+  }
+}
+
 // \p{Han}, \p{Latin} and \P{…} match exactly the code points ICU puts in those sets.
 TEST(PatternRule, UnicodePropertiesMatchWhatIcuSays) {
   for (const char* property : {"Han", "Latin", "Lu", "Hiragana"}) {

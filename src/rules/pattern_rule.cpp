@@ -72,18 +72,24 @@ class PatternRule final : public Rule {
     // Consistency is judged per file; the state is local, since worker threads share the rule.
     std::vector<std::pair<std::size_t, Span>> uses;  // (alternative, where)
     const bool consistency = spec_->kind == Kind::consistency;
-    if (consistency
-            ? std::none_of(spec_->alternative_literals.begin(), spec_->alternative_literals.end(),
-                           [&](const auto& literals) { return contains_any(text, literals); })
-            : !contains_any(text, spec_->literals))
+    // Where the literals are, for the pattern or each alternative: runs without one are skipped.
+    std::vector<LiteralOccurrences> literals;
+    if (consistency) {
+      for (const auto& alternative : spec_->alternative_literals)
+        literals.emplace_back(text, alternative);
+    } else {
+      literals.emplace_back(text, spec_->literals);
+    }
+    if (std::all_of(literals.begin(), literals.end(),
+                    [](const LiteralOccurrences& l) { return l.none(); })) {
       return;
+    }
     for (const Entry& entry : context.document.entries) {
       for (const Span& block : scope_blocks(entry, spec_->scope)) {
         for_each_prose_run(context, block, [&](Span run) {
-          const std::string_view run_text = context.source.slice(run);
           if (consistency) {
             for (std::size_t a = 0; a < spec_->alternatives.size(); ++a) {
-              if (!contains_any(run_text, spec_->alternative_literals[a])) continue;
+              if (!literals[a].any_within(run)) continue;
               search(text, run, spec_->alternatives[a], sink, [&](const auto& m, Span span) {
                 (void)m;
                 uses.emplace_back(a, span);
@@ -91,7 +97,7 @@ class PatternRule final : public Rule {
             }
             return;
           }
-          if (!contains_any(run_text, spec_->literals)) return;
+          if (!literals.front().any_within(run)) return;
           search(text, run, spec_->pattern, sink, [&](const auto& m, Span span) {
             Report report{span, expand(m, spec_->message), {}, {}, {}};
             if (spec_->kind == Kind::substitution) {

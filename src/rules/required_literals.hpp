@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/span.hpp"
+
 namespace bilint {
 
 // Strings of which every match of a regular expression contains at least one, read off the pattern
@@ -22,5 +24,21 @@ std::vector<std::string> required_literals(std::string_view pattern);
 
 // Whether `text` contains one of `literals`; true when there are none.
 bool contains_any(std::string_view text, const std::vector<std::string>& literals);
+
+// Where `literals` occur in a text, for asking of many stretches of it whether one holds a literal:
+// a pattern rule asks it of every prose run of a file, and one search of the whole file per literal
+// costs a tenth of a search of each run.
+class LiteralOccurrences {
+ public:
+  LiteralOccurrences(std::string_view text, const std::vector<std::string>& literals);
+  // Whether a literal lies wholly within `stretch` (true when there are no literals);
+  // contains_any(text.substr(stretch), literals).
+  [[nodiscard]] bool any_within(Span stretch) const;
+  [[nodiscard]] bool none() const { return !unconditional_ && found_.empty(); }
+
+ private:
+  bool unconditional_;
+  std::vector<Span> found_;  // by start
+};
 
 }  // namespace bilint
