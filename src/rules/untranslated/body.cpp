@@ -54,6 +54,14 @@ class UntranslatedBodyRule final : public EntryRule {
       stretch = {};
     };
     for (std::size_t i = run.begin; i < run.end;) {
+      // U+5000..U+9FFF, all Han and none of the brackets below: most of a summary, not decoded.
+      const auto lead = static_cast<unsigned char>(text[i]);
+      if (lead >= 0xE5 && lead <= 0xE9 && i + 2 < run.end && utf8::is_continuation(text[i + 1]) &&
+          utf8::is_continuation(text[i + 2])) {
+        flush();
+        i += 3;
+        continue;
+      }
       const utf8::Decoded d = utf8::decode(text, i);
       const char32_t cp = d.code_point;
       // Quoted English is a name or a citation; English in parentheses glosses an abbreviation
