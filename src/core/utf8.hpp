@@ -57,6 +57,16 @@ inline std::size_t boundary_after(std::string_view text, std::size_t offset) {
   return offset;
 }
 
+// The first byte of a code point's encoding. A lead byte starts a character wherever it is, however
+// the bytes before it decode (an invalid sequence's maximal subpart never takes one), so a scan for
+// a few characters may pass over every other byte without decoding.
+constexpr unsigned char lead_byte(char32_t code_point) {
+  if (code_point < 0x80) return static_cast<unsigned char>(code_point);
+  if (code_point < 0x800) return static_cast<unsigned char>(0xC0 | (code_point >> 6));
+  if (code_point < 0x10000) return static_cast<unsigned char>(0xE0 | (code_point >> 12));
+  return static_cast<unsigned char>(0xF0 | (code_point >> 18));
+}
+
 // Number of UTF-16 code units for a code point.
 constexpr int utf16_length(char32_t code_point) {
   return code_point > 0xFFFF ? 2 : 1;

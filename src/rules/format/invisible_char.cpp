@@ -38,10 +38,9 @@ static_assert(std::all_of(std::begin(kInvisible), std::end(kInvisible),
                           [](const Invisible& i) { return maybe_invisible(i.cp); }));
 
 // The bytes that may start a character this rule reports: controls, and the lead bytes of
-// U+0080..U+00BF (C2), U+2000..U+2FFF (E2) and U+F000..U+FFFF (EF). Such a byte starts a character
-// however the bytes before it decode (an invalid sequence ends before any lead byte), so the text
-// is scanned a byte at a time and only these are decoded: Chinese text is mostly other lead bytes
-// and continuation bytes, and decoding every character cost three times as much.
+// U+0080..U+00BF (C2), U+2000..U+2FFF (E2) and U+F000..U+FFFF (EF) (see utf8::lead_byte). Only
+// these are decoded: Chinese text is mostly other lead bytes and continuation bytes, and decoding
+// every character cost three times as much.
 constexpr auto kMayStart = [] {
   std::array<bool, 256> may{};
   for (int b = 1; b < 0x20; ++b)
@@ -49,9 +48,8 @@ constexpr auto kMayStart = [] {
   may[0x7F] = may[0xC2] = may[0xE2] = may[0xEF] = true;
   return may;
 }();
-static_assert(std::all_of(std::begin(kInvisible), std::end(kInvisible), [](const Invisible& i) {
-  return kMayStart[i.cp < 0x800 ? 0xC0 | (i.cp >> 6) : 0xE0 | (i.cp >> 12)];
-}));
+static_assert(std::all_of(std::begin(kInvisible), std::end(kInvisible),
+                          [](const Invisible& i) { return kMayStart[utf8::lead_byte(i.cp)]; }));
 
 }  // namespace
 

@@ -26,21 +26,21 @@ constexpr std::array<Pair, 9> kPairs = {{{U'（', U'）'},
                                          {U'(', U')'},
                                          {U'[', U']'}}};
 
-// Whether a code point may be a bracket or quote of kPairs (or '"'), answered without the table
-// for the letters, digits and ideographs that are most of the text.
-constexpr bool maybe_pair(char32_t cp) {
-  if (cp >= 0x3400 && cp <= 0x9FFF) return false;
-  if (cp >= 0x80 || cp == '"') return true;
-  for (const Pair& pair : kPairs) {
-    if (cp == pair.open || cp == pair.close) return true;
-  }
-  return false;
+bool is_pair_mark(char32_t cp) {
+  return cp == '"' || std::any_of(kPairs.begin(), kPairs.end(), [&](const Pair& pair) {
+           return cp == pair.open || cp == pair.close;
+         });
 }
-// The table lies outside the range skipped above.
-static_assert(std::none_of(kPairs.begin(), kPairs.end(), [](const Pair& pair) {
-  return (pair.open >= 0x3400 && pair.open <= 0x9FFF) ||
-         (pair.close >= 0x3400 && pair.close <= 0x9FFF);
-}));
+
+// The first bytes of the brackets and quotes (see utf8::lead_byte); the rest of the text, letters,
+// digits and ideographs, is passed over a byte at a time without decoding.
+constexpr auto kMayStartPair = [] {
+  std::array<bool, 256> may{};
+  may['"'] = true;
+  for (const Pair& pair : kPairs)
+    may[utf8::lead_byte(pair.open)] = may[utf8::lead_byte(pair.close)] = true;
+  return may;
+}();
 
 }  // namespace
 
@@ -71,9 +71,13 @@ class UnmatchedPairRule final : public EntryRule {
       }
       for_each_prose_run(context, block, [&](Span run) {
         for (std::size_t i = run.begin; i < run.end;) {
+          if (!kMayStartPair[static_cast<unsigned char>(text[i])]) {
+            ++i;
+            continue;
+          }
           const utf8::Decoded d = utf8::decode(text, i);
           const char32_t cp = d.code_point;
-          if (!maybe_pair(cp)) {
+          if (!is_pair_mark(cp)) {
             i += d.length;
             continue;
           }
