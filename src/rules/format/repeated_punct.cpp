@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <array>
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "core/utf8.hpp"
@@ -6,9 +10,23 @@
 
 namespace bilint {
 
+namespace {
+
+constexpr char32_t kMarks[] = {'.', U'。', U'，', U'、', U'；', U'：'};
+
+// The first bytes of the marks (see utf8::lead_byte): every other byte is passed over undecoded.
+constexpr auto kMayStartMark = [] {
+  std::array<bool, 256> may{};
+  for (const char32_t mark : kMarks)
+    may[utf8::lead_byte(mark)] = true;
+  return may;
+}();
+
+}  // namespace
+
 // Doubled Chinese punctuation (。。，，、、；；：：) and an ASCII or Chinese stand-in for the
-// ellipsis
-// (... or 。。。 after Chinese text) where Chinese writes ……. The fix keeps one mark, or writes ……
+// ellipsis (... or 。。。 after Chinese text) where Chinese writes ……. The fix keeps one mark, or
+// writes ……
 class RepeatedPunctRule final : public EntryRule {
  public:
   static constexpr std::string_view kId = "format/repeated-punct";
@@ -21,10 +39,14 @@ class RepeatedPunctRule final : public EntryRule {
  private:
   static void check_run(std::string_view text, Span run, DiagnosticSink& sink) {
     for (std::size_t i = run.begin; i < run.end;) {
+      if (!kMayStartMark[static_cast<unsigned char>(text[i])]) {
+        ++i;
+        continue;
+      }
       const utf8::Decoded d = utf8::decode(text, i);
-      // Only these are ever reported; the rest of the text is passed over a character at a time.
+      // Only these are ever reported.
       const char32_t cp = d.code_point;
-      if (cp != '.' && cp != U'。' && cp != U'，' && cp != U'、' && cp != U'；' && cp != U'：') {
+      if (std::find(std::begin(kMarks), std::end(kMarks), cp) == std::end(kMarks)) {
         i += d.length;
         continue;
       }
