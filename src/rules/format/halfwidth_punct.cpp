@@ -1,3 +1,5 @@
+#include <array>
+
 #include <fmt/format.h>
 
 #include "core/utf8.hpp"
@@ -8,7 +10,7 @@ namespace bilint {
 
 namespace {
 
-std::string_view fullwidth(char c) {
+constexpr std::string_view fullwidth(char c) {
   switch (c) {
     case ',':
       return "，";
@@ -27,7 +29,7 @@ std::string_view fullwidth(char c) {
   }
 }
 
-std::string_view halfwidth(char32_t cp) {
+constexpr std::string_view halfwidth(char32_t cp) {
   switch (cp) {
     case U'，':
       return ",";
@@ -43,6 +45,21 @@ std::string_view halfwidth(char32_t cp) {
       return {};
   }
 }
+
+// The first bytes of the marks the rule looks at, ASCII and full-width, and of the parentheses (see
+// utf8::lead_byte): every other byte is passed over undecoded.
+constexpr auto kMayStartMark = [] {
+  std::array<bool, 256> may{};
+  for (int c = 0; c < 0x80; ++c) {
+    const std::string_view wide = fullwidth(static_cast<char>(c));
+    if (wide.empty()) continue;
+    may[c] = true;
+    may[static_cast<unsigned char>(wide[0])] = true;
+  }
+  may['('] = may[utf8::lead_byte(U'（')] = true;
+  return may;
+}();
+static_assert(kMayStartMark[utf8::lead_byte(U'，')] && kMayStartMark[utf8::lead_byte(U'？')]);
 
 }  // namespace
 
@@ -101,6 +118,10 @@ class HalfwidthPunctRule final : public EntryRule {
 
   void check_run(std::string_view text, Span run, DiagnosticSink& sink) const {
     for (std::size_t i = run.begin; i < run.end;) {
+      if (!kMayStartMark[static_cast<unsigned char>(text[i])]) {
+        ++i;
+        continue;
+      }
       const utf8::Decoded d = utf8::decode(text, i);
       const std::string_view wide =
           d.code_point < 0x80 ? fullwidth(static_cast<char>(d.code_point)) : std::string_view();
