@@ -1,7 +1,9 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -57,15 +59,37 @@ inline std::size_t boundary_after(std::string_view text, std::size_t offset) {
   return offset;
 }
 
-// The first byte of a code point's encoding. A lead byte starts a character wherever it is, however
-// the bytes before it decode (an invalid sequence's maximal subpart never takes one), so a scan for
-// a few characters may pass over every other byte without decoding.
+// The first byte of a code point's encoding.
 constexpr unsigned char lead_byte(char32_t code_point) {
   if (code_point < 0x80) return static_cast<unsigned char>(code_point);
   if (code_point < 0x800) return static_cast<unsigned char>(0xC0 | (code_point >> 6));
   if (code_point < 0x10000) return static_cast<unsigned char>(0xE0 | (code_point >> 12));
   return static_cast<unsigned char>(0xF0 | (code_point >> 18));
 }
+
+// The first bytes of some code points. A lead byte starts a character wherever it is, however the
+// bytes before it decode (an invalid sequence's maximal subpart never takes one), so a rule looking
+// for a few characters passes over every byte not in the set without decoding it: in Chinese text
+// most bytes are other lead bytes and continuation bytes.
+class LeadBytes {
+ public:
+  constexpr LeadBytes() = default;
+  constexpr LeadBytes(std::initializer_list<char32_t> code_points) {
+    for (const char32_t code_point : code_points)
+      add(code_point);
+  }
+  constexpr void add(char32_t code_point) { may_start_[lead_byte(code_point)] = true; }
+  // The character `encoded` begins with.
+  constexpr void add(std::string_view encoded) {
+    may_start_[static_cast<unsigned char>(encoded.front())] = true;
+  }
+  [[nodiscard]] constexpr bool may_start(char byte) const {
+    return may_start_[static_cast<unsigned char>(byte)];
+  }
+
+ private:
+  std::array<bool, 256> may_start_{};
+};
 
 // Number of UTF-16 code units for a code point.
 constexpr int utf16_length(char32_t code_point) {

@@ -1,5 +1,3 @@
-#include <array>
-
 #include <fmt/format.h>
 
 #include "core/utf8.hpp"
@@ -46,20 +44,17 @@ constexpr std::string_view halfwidth(char32_t cp) {
   }
 }
 
-// The first bytes of the marks the rule looks at, ASCII and full-width, and of the parentheses (see
-// utf8::lead_byte): every other byte is passed over undecoded.
-constexpr auto kMayStartMark = [] {
-  std::array<bool, 256> may{};
-  for (int c = 0; c < 0x80; ++c) {
+// The marks the rule looks at, ASCII and full-width, and the parentheses.
+constexpr utf8::LeadBytes kMarks = [] {
+  utf8::LeadBytes marks{'(', U'（'};
+  for (char32_t c = 0; c < 0x80; ++c) {
     const std::string_view wide = fullwidth(static_cast<char>(c));
     if (wide.empty()) continue;
-    may[c] = true;
-    may[static_cast<unsigned char>(wide[0])] = true;
+    marks.add(c);
+    marks.add(wide);
   }
-  may['('] = may[utf8::lead_byte(U'（')] = true;
-  return may;
+  return marks;
 }();
-static_assert(kMayStartMark[utf8::lead_byte(U'，')] && kMayStartMark[utf8::lead_byte(U'？')]);
 
 }  // namespace
 
@@ -118,7 +113,7 @@ class HalfwidthPunctRule final : public EntryRule {
 
   void check_run(std::string_view text, Span run, DiagnosticSink& sink) const {
     for (std::size_t i = run.begin; i < run.end;) {
-      if (!kMayStartMark[static_cast<unsigned char>(text[i])]) {
+      if (!kMarks.may_start(text[i])) {
         ++i;
         continue;
       }

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <array>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -37,19 +36,16 @@ constexpr bool maybe_invisible(char32_t cp) {
 static_assert(std::all_of(std::begin(kInvisible), std::end(kInvisible),
                           [](const Invisible& i) { return maybe_invisible(i.cp); }));
 
-// The bytes that may start a character this rule reports: controls, and the lead bytes of
-// U+0080..U+00BF (C2), U+2000..U+2FFF (E2) and U+F000..U+FFFF (EF) (see utf8::lead_byte). Only
-// these are decoded: Chinese text is mostly other lead bytes and continuation bytes, and decoding
-// every character cost three times as much.
-constexpr auto kMayStart = [] {
-  std::array<bool, 256> may{};
-  for (int b = 1; b < 0x20; ++b)
-    may[b] = b != '\t' && b != '\n' && b != '\r';
-  may[0x7F] = may[0xC2] = may[0xE2] = may[0xEF] = true;
-  return may;
+// What the rule reports: the controls (C1 all begin with C2) and the table.
+constexpr utf8::LeadBytes kReported = [] {
+  utf8::LeadBytes reported{0x7F, 0x80};
+  for (char32_t c = 1; c < 0x20; ++c) {
+    if (c != '\t' && c != '\n' && c != '\r') reported.add(c);
+  }
+  for (const Invisible& invisible : kInvisible)
+    reported.add(invisible.cp);
+  return reported;
 }();
-static_assert(std::all_of(std::begin(kInvisible), std::end(kInvisible),
-                          [](const Invisible& i) { return kMayStart[utf8::lead_byte(i.cp)]; }));
 
 }  // namespace
 
@@ -63,7 +59,7 @@ class InvisibleCharRule final : public Rule {
   void check(const RuleContext& context, DiagnosticSink& sink) const override {
     const std::string_view text = context.source.text();
     for (std::size_t i = 0; i < text.size();) {
-      if (!kMayStart[static_cast<unsigned char>(text[i])]) {
+      if (!kReported.may_start(text[i])) {
         ++i;
         continue;
       }

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <array>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -13,13 +12,11 @@ namespace bilint {
 namespace {
 
 constexpr char32_t kMarks[] = {'.', U'。', U'，', U'、', U'；', U'：'};
-
-// The first bytes of the marks (see utf8::lead_byte): every other byte is passed over undecoded.
-constexpr auto kMayStartMark = [] {
-  std::array<bool, 256> may{};
+constexpr utf8::LeadBytes kMarkStarts = [] {
+  utf8::LeadBytes starts;
   for (const char32_t mark : kMarks)
-    may[utf8::lead_byte(mark)] = true;
-  return may;
+    starts.add(mark);
+  return starts;
 }();
 
 }  // namespace
@@ -39,7 +36,7 @@ class RepeatedPunctRule final : public EntryRule {
  private:
   static void check_run(std::string_view text, Span run, DiagnosticSink& sink) {
     for (std::size_t i = run.begin; i < run.end;) {
-      if (!kMayStartMark[static_cast<unsigned char>(text[i])]) {
+      if (!kMarkStarts.may_start(text[i])) {
         ++i;
         continue;
       }

@@ -32,14 +32,13 @@ bool is_pair_mark(char32_t cp) {
          });
 }
 
-// The first bytes of the brackets and quotes (see utf8::lead_byte); the rest of the text, letters,
-// digits and ideographs, is passed over a byte at a time without decoding.
-constexpr auto kMayStartPair = [] {
-  std::array<bool, 256> may{};
-  may['"'] = true;
-  for (const Pair& pair : kPairs)
-    may[utf8::lead_byte(pair.open)] = may[utf8::lead_byte(pair.close)] = true;
-  return may;
+constexpr utf8::LeadBytes kPairMarks = [] {
+  utf8::LeadBytes marks{'"'};
+  for (const Pair& pair : kPairs) {
+    marks.add(pair.open);
+    marks.add(pair.close);
+  }
+  return marks;
 }();
 
 }  // namespace
@@ -71,7 +70,7 @@ class UnmatchedPairRule final : public EntryRule {
       }
       for_each_prose_run(context, block, [&](Span run) {
         for (std::size_t i = run.begin; i < run.end;) {
-          if (!kMayStartPair[static_cast<unsigned char>(text[i])]) {
+          if (!kPairMarks.may_start(text[i])) {
             ++i;
             continue;
           }
