@@ -2,6 +2,7 @@
 
 namespace bilint::unicode {
 
+// display_width from ICU's properties alone, for what the inline ranges below do not answer.
 int display_width_slow(char32_t code_point);
 
 // Columns a code point takes on a terminal: 2 for East Asian Wide and Fullwidth, 0 for combining

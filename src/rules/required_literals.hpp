@@ -26,8 +26,8 @@ std::vector<std::string> required_literals(std::string_view pattern);
 bool contains_any(std::string_view text, const std::vector<std::string>& literals);
 
 // Where `literals` occur in a text, for asking of many stretches of it whether one holds a literal:
-// a pattern rule asks it of every prose run of a file, and one search of the whole file per literal
-// costs a tenth of a search of each run.
+// a pattern rule asks it of every prose run of a file. The file is searched once per literal, with
+// memchr on the literal's least common byte; glibc's memmem over each run cost 3% of a whole run.
 class LiteralOccurrences {
  public:
   LiteralOccurrences(std::string_view text, const std::vector<std::string>& literals);
