@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <unicode/uniset.h>
 
+#include "core/ascii.hpp"
 #include "core/source.hpp"
 #include "core/utf8.hpp"
 #include "core/yaml.hpp"
@@ -120,8 +121,7 @@ class PatternRule final : public Rule {
   static std::string expand(const Match& m, const std::string& format) {
     std::string out;
     for (std::size_t i = 0; i < format.size(); ++i) {
-      if (format[i] == '$' && i + 1 < format.size() &&
-          std::isdigit(static_cast<unsigned char>(format[i + 1])) != 0) {
+      if (format[i] == '$' && i + 1 < format.size() && ascii::is_digit(format[i + 1])) {
         const auto group = static_cast<std::size_t>(format[i + 1] - '0');
         if (group < m.size() && m[static_cast<int>(group)].matched) {
           out.append(m[static_cast<int>(group)].first, m[static_cast<int>(group)].second);

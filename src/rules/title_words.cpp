@@ -2,16 +2,17 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
+
+#include "core/ascii.hpp"
 
 namespace bilint {
 
 namespace {
 
 bool word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.' || c == '_' ||
-         c == '+' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+  return ascii::is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '+' || c == '\'' ||
+         static_cast<unsigned char>(c) >= 0x80;
 }
 
 }  // namespace
@@ -24,10 +25,10 @@ std::vector<TitleWord> title_words(std::string_view text, Span title) {
       ++i;
     std::size_t end = i;
     // A comma between digits groups thousands: 15,500 is one word.
-    while (end < title.end && (word_char(text[end]) ||
-                               (text[end] == ',' && end > i && end + 1 < title.end &&
-                                std::isdigit(static_cast<unsigned char>(text[end - 1])) != 0 &&
-                                std::isdigit(static_cast<unsigned char>(text[end + 1])) != 0))) {
+    while (end < title.end &&
+           (word_char(text[end]) ||
+            (text[end] == ',' && end > i && end + 1 < title.end && ascii::is_digit(text[end - 1]) &&
+             ascii::is_digit(text[end + 1])))) {
       ++end;
     }
     // Trailing dots and hyphens are sentence punctuation, not part of the word.
@@ -44,22 +45,21 @@ std::vector<TitleWord> title_words(std::string_view text, Span title) {
 bool looks_like_name(std::string_view word) {
   if (word.size() < 2) return false;
   // Words that start with a digit are numbers with units (3D, 10M, 3D-Guided), not names.
-  if (std::isdigit(static_cast<unsigned char>(word[0])) != 0) return false;
+  if (ascii::is_digit(word[0])) return false;
   // A capital only at the end of a long lowercase run is the letter of an acronym spelled out in
   // the title ("Sharing the Potential of ExtensivE Data"), not a name.
-  if (word.size() >= 5 && std::isupper(static_cast<unsigned char>(word.back())) != 0 &&
-      std::all_of(word.begin() + 1, word.end() - 1,
-                  [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; })) {
+  if (word.size() >= 5 && ascii::is_upper(word.back()) &&
+      std::all_of(word.begin() + 1, word.end() - 1, [](char c) { return ascii::is_lower(c); })) {
     return false;
   }
   bool has_letter = false;
   for (std::size_t k = 0; k < word.size(); ++k) {
     const auto c = static_cast<unsigned char>(word[k]);
-    if (std::isalpha(c) != 0) has_letter = true;
-    if (std::isdigit(c) != 0) return true;
-    if (k > 0 && std::isupper(c) != 0) {
+    if (ascii::is_alpha(c)) has_letter = true;
+    if (ascii::is_digit(c)) return true;
+    if (k > 0 && ascii::is_upper(c)) {
       const auto before = static_cast<unsigned char>(word[k - 1]);
-      if (std::islower(before) != 0) return true;  // inner capital: SciLitLLM, xGen
+      if (ascii::is_lower(before)) return true;  // inner capital: SciLitLLM, xGen
       // K-Sort: a capital after a hyphen that follows a one- or two-letter prefix (not Real-Time).
       if (before == '-' && k == 2) {
         return true;
@@ -68,9 +68,8 @@ bool looks_like_name(std::string_view word) {
   }
   if (!has_letter) return false;
   // A leading lowercase letter before capitals: xGen, mPLUG.
-  return std::islower(static_cast<unsigned char>(word[0])) != 0 &&
-         std::any_of(word.begin(), word.end(),
-                     [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
+  return ascii::is_lower(word[0]) &&
+         std::any_of(word.begin(), word.end(), [](char c) { return ascii::is_upper(c); });
 }
 
 bool is_function_word(std::string_view word) {
@@ -79,10 +78,7 @@ bool is_function_word(std::string_view word) {
       "with", "via",  "from", "and",  "or",   "as",    "is",      "are",    "be",   "that",
       "this", "it",   "its",  "into", "over", "under", "towards", "toward", "than", "can",
       "do",   "does", "not",  "we",   "our",  "you",   "what",    "how",    "why",  "when"};
-  std::string lower(word);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  });
+  const std::string lower = ascii::to_lower(word);
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 

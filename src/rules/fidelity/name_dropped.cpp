@@ -1,8 +1,8 @@
 #include <algorithm>
-#include <cctype>
 
 #include <fmt/format.h>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "rules/prose.hpp"
 #include "rules/registry.hpp"
@@ -12,20 +12,10 @@ namespace bilint {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  });
-  return out;
-}
-
 // Digits and unit letters only (3D, 10M, 1000): a number, which fidelity/number-mismatch compares.
 bool is_number_like(std::string_view word) {
-  const std::size_t digits =
-      static_cast<std::size_t>(std::count_if(word.begin(), word.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) != 0;
-      }));
+  const std::size_t digits = static_cast<std::size_t>(
+      std::count_if(word.begin(), word.end(), [](char c) { return ascii::is_digit(c); }));
   return digits > 0 && word.size() - digits <= 1;
 }
 
@@ -40,9 +30,8 @@ std::vector<TitleWord> title_words_split(std::string_view text, TitleWord word) 
   for (std::size_t hyphen = word.text.rfind('-'); hyphen != std::string_view::npos && hyphen > 0;
        hyphen = word.text.rfind('-')) {
     const std::string_view tail = word.text.substr(hyphen + 1);
-    if (tail.empty() || !std::all_of(tail.begin(), tail.end(), [](char c) {
-          return std::islower(static_cast<unsigned char>(c)) != 0;
-        })) {
+    if (tail.empty() ||
+        !std::all_of(tail.begin(), tail.end(), [](char c) { return ascii::is_lower(c); })) {
       break;
     }
     word.span.end -= word.text.size() - hyphen;
@@ -79,7 +68,7 @@ class NameDroppedRule final : public EntryRule {
                    DiagnosticSink& sink) const override {
     if (!entry.link || entry.link->text.empty()) return;
     const std::string_view text = context.source.text();
-    const std::string chinese = lower(context.source.slice(entry.link->text));
+    const std::string chinese = ascii::to_lower(context.source.slice(entry.link->text));
     const std::string_view english = context.source.slice(entry.english_title);
     const auto words = title_words(text, entry.english_title);
     const EntryTermHits& hits = context.term_hits(entry);
@@ -103,21 +92,18 @@ class NameDroppedRule final : public EntryRule {
       const bool has_name = std::any_of(
           head.begin(), head.end(), [](const TitleWord* w) { return looks_like_name(w->text); });
       const bool capitalised = std::all_of(head.begin(), head.end(), [](const TitleWord* w) {
-        return std::isupper(static_cast<unsigned char>(w->text[0])) != 0 ||
-               looks_like_name(w->text);
+        return ascii::is_upper(w->text[0]) || looks_like_name(w->text);
       });
       // A single word is a name when it looks like one, or is a hyphenated pair of capitalised
       // words (Mini-Omni), or is written in capitals (FLUX); not an ordinary word (Position:).
       const auto capital_pair = [](std::string_view w) {
         const std::size_t hyphen = w.find('-');
-        return hyphen != std::string_view::npos && hyphen + 1 < w.size() &&
-               std::isupper(static_cast<unsigned char>(w[0])) != 0 &&
-               std::isupper(static_cast<unsigned char>(w[hyphen + 1])) != 0;
+        return hyphen != std::string_view::npos && hyphen + 1 < w.size() && ascii::is_upper(w[0]) &&
+               ascii::is_upper(w[hyphen + 1]);
       };
       const auto all_caps = [](std::string_view w) {
-        return w.size() >= 2 && std::none_of(w.begin(), w.end(), [](char c) {
-                 return std::islower(static_cast<unsigned char>(c)) != 0;
-               });
+        return w.size() >= 2 &&
+               std::none_of(w.begin(), w.end(), [](char c) { return ascii::is_lower(c); });
       };
       const bool single =
           head.size() == 1 && (capital_pair(head[0]->text) || all_caps(head[0]->text));
@@ -130,13 +116,13 @@ class NameDroppedRule final : public EntryRule {
     for (const TitleWord& w : words) {
       if (!names.empty() && names.front().begin <= w.span.begin && w.span.end <= names.front().end)
         continue;
-      for (const TitleWord& part : title_words_split(text, w)) {
+      const std::vector<TitleWord> parts = title_words_split(text, w);
+      for (const TitleWord& part : parts) {
         if (part.text.size() < 4 || !looks_like_name(part.text) || is_number_like(part.text) ||
             is_term(part)) {
           continue;
         }
-        names.push_back(title_words_split(text, w).size() == 1 ? title_words_split(text, w)[0].span
-                                                               : w.span);
+        names.push_back(parts.size() == 1 ? parts[0].span : w.span);
         break;
       }
     }
@@ -145,10 +131,11 @@ class NameDroppedRule final : public EntryRule {
       const std::string_view written = text.substr(name.begin, name.size());
       // A multi-word name is kept when each of its name-like words is; a hyphenated one when its
       // name-like part is (ArUco-Driven -> ArUco驱动); a plural when its singular is (GraphLLMs).
-      bool kept = chinese.find(lower(written)) != std::string::npos;
+      bool kept = chinese.find(ascii::to_lower(written)) != std::string::npos;
       if (!kept && written.size() > 3 && written.back() == 's' &&
-          std::isupper(static_cast<unsigned char>(written[written.size() - 2])) != 0) {
-        kept = chinese.find(lower(written.substr(0, written.size() - 1))) != std::string::npos;
+          ascii::is_upper(written[written.size() - 2])) {
+        kept = chinese.find(ascii::to_lower(written.substr(0, written.size() - 1))) !=
+               std::string::npos;
       }
       if (!kept && written.find('-') != std::string_view::npos &&
           written.find(' ') == std::string_view::npos) {
@@ -156,7 +143,7 @@ class NameDroppedRule final : public EntryRule {
         while (!kept && start <= written.size()) {
           const std::size_t hyphen = std::min(written.find('-', start), written.size());
           const std::string_view part = written.substr(start, hyphen - start);
-          kept = looks_like_name(part) && chinese.find(lower(part)) != std::string::npos;
+          kept = looks_like_name(part) && chinese.find(ascii::to_lower(part)) != std::string::npos;
           start = hyphen + 1;
         }
       }
@@ -165,7 +152,7 @@ class NameDroppedRule final : public EntryRule {
         kept = std::all_of(parts.begin(), parts.end(), [&](const TitleWord& p) {
           return !looks_like_name(p.text) && parts.size() > 1
                      ? true
-                     : chinese.find(lower(p.text)) != std::string::npos;
+                     : chinese.find(ascii::to_lower(p.text)) != std::string::npos;
         });
       }
       if (kept) continue;

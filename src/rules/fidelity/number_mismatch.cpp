@@ -1,10 +1,10 @@
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <optional>
 
 #include <fmt/format.h>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "rules/prose.hpp"
 #include "rules/registry.hpp"
@@ -20,10 +20,7 @@ struct Number {
 };
 
 double english_scale(std::string_view word) {
-  std::string lower(word);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  });
+  const std::string lower = ascii::to_lower(word);
   if (lower == "thousand") return 1e3;
   if (lower == "million" || lower == "millions") return 1e6;
   if (lower == "billion" || lower == "billions") return 1e9;
@@ -40,12 +37,11 @@ std::vector<Number> english_numbers(std::string_view text, Span title) {
     std::string_view w = words[k].text;
     std::string digits;
     std::size_t i = 0;
-    while (i < w.size() &&
-           (std::isdigit(static_cast<unsigned char>(w[i])) != 0 || w[i] == ',' || w[i] == '.')) {
+    while (i < w.size() && (ascii::is_digit(w[i]) || w[i] == ',' || w[i] == '.')) {
       if (w[i] != ',') digits += w[i];
       ++i;
     }
-    if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0]))) continue;
+    if (digits.empty() || !ascii::is_digit(digits[0])) continue;
     const std::string_view suffix = w.substr(i);
     double scale = 1;
     if (suffix == "K" || suffix == "k") {
@@ -61,9 +57,7 @@ std::vector<Number> english_numbers(std::string_view text, Span title) {
     }
     // A hyphen or letters glued before the digits make it part of a name (GPT-4, v2).
     const std::size_t at = words[k].span.begin;
-    if (at > title.begin &&
-        (std::isalpha(static_cast<unsigned char>(text[at - 1])) != 0 || text[at - 1] == '-'))
-      continue;
+    if (at > title.begin && (ascii::is_alpha(text[at - 1]) || text[at - 1] == '-')) continue;
     if (k + 1 < words.size() && scale == 1) scale = english_scale(words[k + 1].text);
     const double value = std::stod(digits) * scale;
     // 1 and 2 are mostly articles in translation ("一个", "两种"), not figures worth comparing.
@@ -104,18 +98,15 @@ std::vector<double> chinese_numbers(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const utf8::Decoded d = utf8::decode(text, i);
-    if (d.code_point < 0x80 && std::isdigit(static_cast<int>(d.code_point)) != 0) {
+    if (d.code_point < 0x80 && ascii::is_digit(static_cast<char>(d.code_point))) {
       // A number glued to Latin letters is part of a name, like in the English title.
-      if (i > 0 &&
-          (std::isalpha(static_cast<unsigned char>(text[i - 1])) != 0 || text[i - 1] == '-')) {
-        while (i < text.size() &&
-               (std::isalnum(static_cast<unsigned char>(text[i])) != 0 || text[i] == '.'))
+      if (i > 0 && (ascii::is_alpha(text[i - 1]) || text[i - 1] == '-')) {
+        while (i < text.size() && (ascii::is_alnum(text[i]) || text[i] == '.'))
           ++i;
         continue;
       }
       std::string digits;
-      while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) != 0 ||
-                                 text[i] == '.' || text[i] == ',')) {
+      while (i < text.size() && (ascii::is_digit(text[i]) || text[i] == '.' || text[i] == ',')) {
         if (text[i] != ',') digits += text[i];
         ++i;
       }

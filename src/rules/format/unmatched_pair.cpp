@@ -1,9 +1,9 @@
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include <fmt/format.h>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "rules/prose.hpp"
 #include "rules/registry.hpp"
@@ -86,10 +86,8 @@ class UnmatchedPairRule final : public EntryRule {
             continue;
           }
           // "1)" and "a)" number the items of a list written inline.
-          const bool list_label =
-              cp == ')' && i >= run.begin + 1 &&
-              std::isalnum(static_cast<unsigned char>(text[i - 1])) &&
-              (i == run.begin + 1 || !std::isalnum(static_cast<unsigned char>(text[i - 2])));
+          const bool list_label = cp == ')' && i >= run.begin + 1 && ascii::is_alnum(text[i - 1]) &&
+                                  (i == run.begin + 1 || !ascii::is_alnum(text[i - 2]));
 
           const bool apostrophe =
               cp == U'’' && i > run.begin && i + d.length < run.end &&

@@ -1,7 +1,7 @@
-#include <cctype>
 
 #include <fmt/format.h>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "rules/prose.hpp"
 #include "rules/registry.hpp"
@@ -77,13 +77,13 @@ class UntranslatedBodyRule final : public EntryRule {
         i += d.length;
         continue;
       }
-      if (std::isalpha(static_cast<int>(cp < 0x80 ? cp : 0)) == 0) {
+      if (cp >= 0x80 || !ascii::is_alpha(static_cast<char>(cp))) {
         i += d.length;
         continue;
       }
       std::size_t end = i;
-      while (end < run.end && (std::isalnum(static_cast<unsigned char>(text[end])) != 0 ||
-                               text[end] == '\'' || text[end] == '-')) {
+      while (end < run.end &&
+             (ascii::is_alnum(text[end]) || text[end] == '\'' || text[end] == '-')) {
         ++end;
       }
       if (quote_depth == 0) {
