@@ -1,10 +1,13 @@
 // The fast paths of core/unicode must answer exactly what ICU answers, for every code point.
 #include "core/unicode.hpp"
 
+#include <cctype>
+
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 
 namespace bilint {
@@ -63,6 +66,20 @@ TEST(Unicode, DisplayWidthFollowsEastAsianWidth) {
     const auto width = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
     ASSERT_TRUE(width == U_EA_WIDE || width == U_EA_FULLWIDTH) << std::hex << unsigned(cp);
   }
+}
+
+// The rules' ASCII classes are <cctype>'s in the "C" locale, which bilint never changes.
+TEST(Ascii, AgreesWithCctypeInTheCLocaleForEveryByte) {
+  for (int b = 0; b < 256; ++b) {
+    const auto c = static_cast<char>(b);
+    EXPECT_EQ(ascii::is_digit(c), std::isdigit(b) != 0) << b;
+    EXPECT_EQ(ascii::is_upper(c), std::isupper(b) != 0) << b;
+    EXPECT_EQ(ascii::is_lower(c), std::islower(b) != 0) << b;
+    EXPECT_EQ(ascii::is_alpha(c), std::isalpha(b) != 0) << b;
+    EXPECT_EQ(ascii::is_alnum(c), std::isalnum(b) != 0) << b;
+    EXPECT_EQ(ascii::to_lower(c), static_cast<char>(std::tolower(b))) << b;
+  }
+  EXPECT_EQ(ascii::to_lower("ArUco-LLMs 中文"), "aruco-llms 中文");
 }
 
 }  // namespace
