@@ -1,4 +1,5 @@
-// The fast paths of core/unicode must answer exactly what ICU answers, for every code point.
+// The fast paths of core/unicode must answer exactly what ICU answers, for every code point, and
+// core/ascii what <cctype> answers in the "C" locale.
 #include "core/unicode.hpp"
 
 #include <cctype>
