@@ -101,6 +101,7 @@ void Matcher::build_filter() {
       continue;
     }
     if (length <= 3) short_patterns_[length] = true;
+    if (cp[0] < kBmp) first_code_points_[cp[0] / 64] |= std::uint64_t{1} << (cp[0] % 64);
     const std::uint64_t first_three = first_three_key(cp[0], c1, c2);
     filter_.insert(first_three);
     if (length >= 3) filter_.insert(first_four_key(first_three, length > 3 ? cp[3] : kNone));
@@ -342,17 +343,20 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
   Read w2 = read(p + w0.length + w1.length);
   while (p < range.end) {
     bool in_trie = false;
-    const std::uint64_t first_three = first_three_key(w0.code_point, w1.code_point, w2.code_point);
-    if (filter_.may_contain(first_three)) {
-      const char32_t c3 = read(p + w0.length + w1.length + w2.length).code_point;
-      in_trie = filter_.may_contain(first_four_key(first_three, c3)) ||
-                (short_patterns_[3] && filter_.may_contain(first_four_key(first_three, kNone)));
+    if (may_begin_trie_pattern(w0.code_point)) {
+      const std::uint64_t first_three =
+          first_three_key(w0.code_point, w1.code_point, w2.code_point);
+      if (filter_.may_contain(first_three)) {
+        const char32_t c3 = read(p + w0.length + w1.length + w2.length).code_point;
+        in_trie = filter_.may_contain(first_four_key(first_three, c3)) ||
+                  (short_patterns_[3] && filter_.may_contain(first_four_key(first_three, kNone)));
+      }
+      in_trie =
+          in_trie ||
+          (short_patterns_[2] &&
+           filter_.may_contain(first_three_key(w0.code_point, w1.code_point, kNone))) ||
+          (short_patterns_[1] && filter_.may_contain(first_three_key(w0.code_point, kNone, kNone)));
     }
-    in_trie =
-        in_trie ||
-        (short_patterns_[2] &&
-         filter_.may_contain(first_three_key(w0.code_point, w1.code_point, kNone))) ||
-        (short_patterns_[1] && filter_.may_contain(first_three_key(w0.code_point, kNone, kNone)));
     // English terms start only where a word does.
     const bool by_words =
         is_word_code_point(w0.code_point) &&

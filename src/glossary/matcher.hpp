@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -99,6 +100,13 @@ class Matcher {
   // Where each pattern begins in code_points_; compile() adds the end of the last.
   std::vector<std::uint32_t> pattern_start_;
 
+  // Whether some trie pattern begins with a BMP code point, a bit each (8 KiB); code points past
+  // the BMP always pass. Most positions of a text begin no term: this one load, from a table that
+  // stays in the cache, rules them out before the hashes and Bloom probes of the filter.
+  [[nodiscard]] bool may_begin_trie_pattern(char32_t cp) const {
+    return cp >= kBmp || (first_code_points_[cp / 64] >> (cp % 64) & 1) != 0;
+  }
+  std::array<std::uint64_t, kBmp / 64> first_code_points_{};
   BloomFilter filter_;
   bool short_patterns_[4] = {};  // [n]: some trie pattern is n code points long (n = 1, 2, 3)
   WordIndex words_;
