@@ -134,6 +134,13 @@ class PatternRule final : public Rule {
     return out;
   }
 
+  // Whether only indentation stands between the start of its line and `at`.
+  static bool begins_line(std::string_view text, std::size_t at) {
+    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t'))
+      --at;
+    return at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r';
+  }
+
   // Boost's UTF-8 iterators throw on invalid bytes, so a run is searched in the valid pieces
   // between them (format/invalid-utf8 reports the bytes).
   template <typename Visit>
@@ -160,13 +167,17 @@ class PatternRule final : public Rule {
   void search_valid(std::string_view text, Span run, const boost::u32regex& re,
                     DiagnosticSink& sink, Visit visit) const {
     std::size_t next_start = run.begin;  // matches before this were reported by the last window
+    // A run that resumes the prose after a code span, a link or invalid bytes does not begin a
+    // line, and `^` must not match there.
+    const auto first_flags =
+        begins_line(text, run.begin) ? kSearchFlags : kSearchFlags | boost::match_not_bol;
     for (std::size_t start = run.begin; start < run.end;) {
       const std::size_t limit =
           start + kWindow >= run.end ? run.end : utf8::boundary_after(text, start + kWindow);
       const std::size_t end =
           limit == run.end ? run.end
                            : utf8::boundary_after(text, std::min(run.end, limit + kWindowOverlap));
-      const auto flags = start > run.begin ? kSearchFlags | boost::match_prev_avail : kSearchFlags;
+      const auto flags = start > run.begin ? kSearchFlags | boost::match_prev_avail : first_flags;
       if (!search_window(text, {start, end}, limit, flags, re, sink, visit, next_start)) return;
       start = limit;
     }
