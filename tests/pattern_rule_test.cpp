@@ -1,5 +1,7 @@
 #include "rules/pattern_rule.hpp"
 
+#include <sstream>
+
 #include <boost/regex/icu.hpp>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -175,6 +177,47 @@ std::string existence_rule(std::string_view name, std::string_view pattern, std:
       "id: pattern/{}\nsummary: s\nmessage: m\nkind: existence\npattern: '{}'\nexamples: "
       "{{match: [{}], no-match: [{}]}}\n",
       name, pattern, match, no_match);
+}
+
+// A pattern that begins with `^` is tried only where a line begins; the same pattern inside a
+// group is searched by Boost at every character. Both must find the same, whatever ends the lines
+// (as Boost counts separators: \r\n, \r, \f, U+0085, U+2028, and U+12028, whose low 16 bits are
+// 0x2028) and whatever comes before the match on its line.
+TEST(PatternRule, LineAnchoredSearchFindsWhatTheWholeSearchFinds) {
+  TempDir dir;
+  write_file(
+      dir / "d.md",
+      "## A\n[甲](https://arxiv.org/abs/2409.00001)\n\n"
+      "本文提出一种方法。\n本文在第二行。\r\n本文在 CRLF 之后。\r本文在 CR "
+      "之后。\f本文在换页之后。\n"
+      "  本文缩进。\u2028本文在行分隔符之后。\xC2\x85本文在 NEL 之后。\xF0\x92\x80\xA8本文。\n"
+      "`code` 本文在代码之后。[链接](https://example.com)本文在链接之后。\xFF本文在无效字节之后。"
+      "\n\n本文本文在第二段。\n\n\n本\n");
+  struct Case {
+    std::string_view pattern;
+    std::size_t findings;  // by each form; counted by hand from the text above
+  };
+  for (const Case& c : {Case{"^\\s*本文", 10}, Case{"^本", 10}, Case{"^\\S+", 10},
+                        Case{"^(?<=\\x{2028})本文", 1}, Case{"^[^。]*。", 10}}) {
+    write_file(dir / "anchored.yaml", existence_rule("anchored", c.pattern, "本文。", "我们"));
+    write_file(dir / "grouped.yaml",
+               existence_rule("grouped", fmt::format("(?:{})", c.pattern), "本文。", "我们"));
+    const CommandResult r = testing::bilint(
+        "check --rules anchored.yaml --rules grouped.yaml --select "
+        "pattern/anchored,pattern/grouped "
+        "d.md",
+        dir.path());
+    std::vector<std::string> anchored;
+    std::vector<std::string> grouped;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.ends_with("[pattern/anchored]"))
+        anchored.push_back(line.substr(0, line.find(" m ")));
+      if (line.ends_with("[pattern/grouped]")) grouped.push_back(line.substr(0, line.find(" m ")));
+    }
+    EXPECT_EQ(anchored, grouped) << c.pattern << "\n" << r.out << r.err;
+    EXPECT_EQ(anchored.size(), c.findings) << c.pattern << "\n" << r.out << r.err;
+  }
 }
 
 TEST(PatternRule, BadFilesAndFailingExamples) {

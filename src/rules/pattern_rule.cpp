@@ -20,15 +20,24 @@ namespace {
 enum class Kind { existence, substitution, consistency };
 enum class Scope { summary, chinese_title, english_title, entry };
 
+// A compiled pattern.
+struct Regex {
+  boost::u32regex re;
+  // The pattern begins with `^` and has no alternation, so a match begins only where a line
+  // does: the search tries those places alone. Left to itself, Boost walks every character of the
+  // text, through its UTF-8 iterator, looking for them.
+  bool line_anchored = false;
+};
+
 struct PatternSpec {
   std::string id;
   Kind kind = Kind::existence;
   Scope scope = Scope::summary;
-  boost::u32regex pattern;
+  Regex pattern;
   // What every match contains (see required_literals); text without one is not searched.
   std::vector<std::string> literals;
   std::string replacement;
-  std::vector<boost::u32regex> alternatives;
+  std::vector<Regex> alternatives;
   std::vector<std::vector<std::string>> alternative_literals;
   std::vector<std::string> alternative_texts;
   std::string message;
@@ -134,6 +143,23 @@ class PatternRule final : public Rule {
     return out;
   }
 
+  // Just past the next line separator after `at` (before `to`), or `to`: where `^` may match, by
+  // Boost's count of separators (\n, \r, \f, and code points whose low 16 bits are 0x85, 0x2028
+  // or 0x2029, whose UTF-8 ends in 0x85, 0xA8 or 0xA9).
+  static std::size_t next_line_start(std::string_view text, std::size_t at, std::size_t to) {
+    for (std::size_t i = at; i < to; ++i) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte == '\n' || byte == '\r' || byte == '\f') return i + 1;
+      if ((byte == 0x85 || byte == 0xA8 || byte == 0xA9) &&
+          (i + 1 == text.size() || !utf8::is_continuation(text[i + 1]))) {
+        const char32_t cp = utf8::decode_before(text, i + 1).code_point;
+        if ((cp & 0xFFFF) == 0x85 || (cp & 0xFFFF) == 0x2028 || (cp & 0xFFFF) == 0x2029)
+          return i + 1;
+      }
+    }
+    return to;
+  }
+
   // Whether only indentation stands between the start of its line and `at`.
   static bool begins_line(std::string_view text, std::size_t at) {
     while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t'))
@@ -144,7 +170,7 @@ class PatternRule final : public Rule {
   // Boost's UTF-8 iterators throw on invalid bytes, so a run is searched in the valid pieces
   // between them (format/invalid-utf8 reports the bytes).
   template <typename Visit>
-  void search(std::string_view text, Span run, const boost::u32regex& re, DiagnosticSink& sink,
+  void search(std::string_view text, Span run, const Regex& re, DiagnosticSink& sink,
               Visit visit) const {
     std::size_t at = run.begin;
     for (const Span& bad : invalid_) {
@@ -164,8 +190,8 @@ class PatternRule final : public Rule {
   static constexpr std::size_t kWindowOverlap = 1 << 16;
 
   template <typename Visit>
-  void search_valid(std::string_view text, Span run, const boost::u32regex& re,
-                    DiagnosticSink& sink, Visit visit) const {
+  void search_valid(std::string_view text, Span run, const Regex& re, DiagnosticSink& sink,
+                    Visit visit) const {
     std::size_t next_start = run.begin;  // matches before this were reported by the last window
     // A run that resumes the prose after a code span, a link or invalid bytes does not begin a
     // line, and `^` must not match there.
@@ -185,12 +211,31 @@ class PatternRule final : public Rule {
 
   template <typename Visit>
   bool search_window(std::string_view text, Span window, std::size_t limit,
-                     boost::match_flag_type flags, const boost::u32regex& re, DiagnosticSink& sink,
+                     boost::match_flag_type flags, const Regex& re, DiagnosticSink& sink,
                      Visit visit, std::size_t& next_start) const {
     const char* begin = text.data() + window.begin;
     const char* end = text.data() + window.end;
     try {
-      boost::u32regex_iterator<const char*> it(begin, end, re, flags);
+      if (re.line_anchored) {
+        // What the iterator below finds for such a pattern: at each place where `^` may match,
+        // the first non-empty match that begins there (Boost itself decides whether `^` holds,
+        // seeing the text from the window's start).
+        boost::match_results<const char*> m;
+        for (std::size_t at = window.begin; at < limit; at = next_line_start(text, at, limit)) {
+          if (at < next_start) continue;
+          if (!boost::u32regex_search(text.data() + at, end, m, re.re,
+                                      flags | boost::match_continuous | boost::match_not_null,
+                                      begin)) {
+            continue;
+          }
+          const Span span{static_cast<std::size_t>(m[0].first - text.data()),
+                          static_cast<std::size_t>(m[0].second - text.data())};
+          visit(m, span);
+          next_start = span.end;
+        }
+        return true;
+      }
+      boost::u32regex_iterator<const char*> it(begin, end, re.re, flags);
       for (; it != boost::u32regex_iterator<const char*>(); ++it) {
         const auto& m = *it;
         const Span span{static_cast<std::size_t>(m[0].first - text.data()),
@@ -409,13 +454,14 @@ std::optional<RuleMetadata> parse_pattern_rule(std::string_view text_yaml,
     problem(at("scope"),
             fmt::format("scope '{}' is not summary, chinese-title, english-title or entry", scope));
 
-  const auto compile = [&](const yaml::Node& node, const std::string& source, boost::u32regex& out,
+  const auto compile = [&](const yaml::Node& node, const std::string& source, Regex& out,
                            std::vector<std::string>& literals) {
     try {
       const std::string expanded = expand_unicode_properties(source);
       if (const std::string_view open = unclosed_construct(expanded); !open.empty())
         throw std::invalid_argument(std::string(open));
-      out = boost::make_u32regex(expanded);
+      out.re = boost::make_u32regex(expanded);
+      out.line_anchored = expanded.starts_with('^') && expanded.find('|') == std::string::npos;
       literals = required_literals(expanded);
       return true;
     } catch (const std::exception& e) {
@@ -429,7 +475,7 @@ std::optional<RuleMetadata> parse_pattern_rule(std::string_view text_yaml,
       problem(alternatives, "a consistency rule needs 'alternatives' (two or more patterns)");
     } else {
       for (const yaml::Node& a : alternatives.items()) {
-        boost::u32regex re;
+        Regex re;
         std::vector<std::string> literals;
         if (!a.is_scalar()) {
           problem(a, "an alternative is a pattern (a string)");
