@@ -130,23 +130,44 @@ class CaretRenderer {
     std::size_t copied = 0;  // source_ holds the excerpt up to here
     std::size_t measured = 0;
     std::size_t column = 0;  // of the character at `measured`
-    for (std::size_t i = 0; i < excerpt_.size();) {
+    for (std::size_t i = next_shown_otherwise(0); i < excerpt_.size();
+         i = next_shown_otherwise(i)) {
       const utf8::Decoded d = at(i);
-      const bool tab = d.code_point == U'\t';
-      if (tab || replaced(d)) {
-        source_.append(excerpt_.substr(copied, i - copied));
-        if (tab) {
-          while (measured < i)
-            advance(measured, column);
-          source_.append(width_at(d, column), ' ');
-        } else {
-          utf8::append(source_, utf8::kReplacement);
-        }
-        copied = i + d.length;
+      source_.append(excerpt_.substr(copied, i - copied));
+      if (d.code_point == U'\t') {
+        while (measured < i)
+          advance(measured, column);
+        source_.append(width_at(d, column), ' ');
+      } else {
+        utf8::append(source_, utf8::kReplacement);
       }
       i += d.length;
+      copied = i;
     }
     source_.append(excerpt_.substr(copied));
+  }
+
+  // The first character at or after `i` that is not shown as itself (a tab, a control character
+  // or invalid UTF-8), or the excerpt's end. A line is mostly printable ASCII and three-byte
+  // characters, which are passed over here without being decoded: no character of E1..EC
+  // followed by two continuation bytes is invalid or a control.
+  [[nodiscard]] std::size_t next_shown_otherwise(std::size_t i) const {
+    const std::size_t size = excerpt_.size();
+    while (i < size) {
+      const auto byte = static_cast<unsigned char>(excerpt_[i]);
+      if (byte < 0x80) {
+        if (!printable_ascii(byte)) return i;
+        ++i;
+      } else if (byte >= 0xE1 && byte <= 0xEC && i + 2 < size &&
+                 utf8::is_continuation(excerpt_[i + 1]) && utf8::is_continuation(excerpt_[i + 2])) {
+        i += 3;
+      } else {
+        const utf8::Decoded d = utf8::decode(excerpt_, i);
+        if (replaced(d)) return i;
+        i += d.length;
+      }
+    }
+    return size;
   }
 
   std::string_view excerpt_;
