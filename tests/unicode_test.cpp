@@ -14,6 +14,28 @@
 namespace bilint {
 namespace {
 
+// Scans pass over what common_three_byte_at accepts without decoding it: it must be a valid
+// three-byte character by the full decoder, for every lead byte and pair of following bytes.
+TEST(Utf8, CommonThreeByteCharactersAreValidAndDecodeAlike) {
+  std::size_t accepted = 0;
+  for (unsigned b0 = 0xC0; b0 <= 0xFF; ++b0) {
+    for (unsigned b1 = 0; b1 <= 0xFF; ++b1) {
+      for (unsigned b2 = 0; b2 <= 0xFF; ++b2) {
+        const char bytes[] = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
+        const std::string_view text(bytes, 3);
+        if (!utf8::common_three_byte_at(text, 0)) continue;
+        ++accepted;
+        const utf8::Decoded slow = utf8::decode_slow(text, 0);
+        const utf8::Decoded fast = utf8::decode(text, 0);
+        ASSERT_TRUE(slow.valid && slow.length == 3) << b0 << ' ' << b1 << ' ' << b2;
+        ASSERT_EQ(fast.code_point, slow.code_point);
+        ASSERT_FALSE(utf8::common_three_byte_at(text.substr(0, 2), 0));
+      }
+    }
+  }
+  EXPECT_EQ(accepted, 12U * 64 * 64);  // U+1000..U+CFFF
+}
+
 TEST(Utf8, BoundariesNeverSplitACharacter) {
   const std::string_view text = "a语b";  // 'a', three bytes of 语 (1..3), 'b' (4)
   EXPECT_EQ(utf8::boundary_before(text, 0), 0U);

@@ -50,6 +50,10 @@ void scan(std::string_view text, std::vector<std::size_t>& starts, EncodingFacts
       ++i;
       continue;
     }
+    if (utf8::common_three_byte_at(text, i)) {
+      i += 3;
+      continue;
+    }
     const utf8::Decoded d = utf8::decode(text, i);
     if (!d.valid) {
       if (!facts.invalid_utf8.empty() && facts.invalid_utf8.back().end == i) {

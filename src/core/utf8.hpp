@@ -20,19 +20,29 @@ struct Decoded {
   bool valid;
 };
 
+inline bool is_continuation(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
+}
+
+// The common case in Chinese text (Han, CJK punctuation): a character from U+1000 to U+CFFF at
+// text[offset], which is well-formed whenever its lead byte (E1..EC) is followed by two
+// continuation bytes: no such sequence is overlong or a surrogate. A scan that looks only for
+// other characters passes over these without decoding them.
+inline bool common_three_byte_at(std::string_view text, std::size_t offset) {
+  const auto b0 = static_cast<unsigned char>(text[offset]);
+  return b0 >= 0xE1 && b0 <= 0xEC && offset + 2 < text.size() &&
+         is_continuation(text[offset + 1]) && is_continuation(text[offset + 2]);
+}
+
 // Decodes the sequence starting at text[offset]; offset must be < text.size().
 Decoded decode_slow(std::string_view text, std::size_t offset);
 inline Decoded decode(std::string_view text, std::size_t offset) {
   const auto b0 = static_cast<unsigned char>(text[offset]);
   if (b0 < 0x80) return {b0, 1, true};
-  // The common case in Chinese text: a well-formed three-byte sequence outside the surrogates.
-  if (b0 >= 0xE1 && b0 <= 0xEC && offset + 2 < text.size() + 0) {
+  if (common_three_byte_at(text, offset)) {
     const auto b1 = static_cast<unsigned char>(text[offset + 1]);
     const auto b2 = static_cast<unsigned char>(text[offset + 2]);
-    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
-      return {static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)), 3,
-              true};
-    }
+    return {static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)), 3, true};
   }
   return decode_slow(text, offset);
 }
@@ -43,9 +53,6 @@ Decoded decode_before(std::string_view text, std::size_t offset);
 
 void append(std::string& out, char32_t code_point);
 
-inline bool is_continuation(char byte) {
-  return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
-}
 // `offset` moved back, or on, to the start of a code point (offsets 0 and past the end stay), for
 // cutting text without splitting a character.
 inline std::size_t boundary_before(std::string_view text, std::size_t offset) {

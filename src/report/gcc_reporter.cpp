@@ -149,8 +149,7 @@ class CaretRenderer {
 
   // The first character at or after `i` that is not shown as itself (a tab, a control character
   // or invalid UTF-8), or the excerpt's end. A line is mostly printable ASCII and three-byte
-  // characters, which are passed over here without being decoded: no character of E1..EC
-  // followed by two continuation bytes is invalid or a control.
+  // characters, which are passed over here without being decoded.
   [[nodiscard]] std::size_t next_shown_otherwise(std::size_t i) const {
     const std::size_t size = excerpt_.size();
     while (i < size) {
@@ -158,8 +157,7 @@ class CaretRenderer {
       if (byte < 0x80) {
         if (!printable_ascii(byte)) return i;
         ++i;
-      } else if (byte >= 0xE1 && byte <= 0xEC && i + 2 < size &&
-                 utf8::is_continuation(excerpt_[i + 1]) && utf8::is_continuation(excerpt_[i + 2])) {
+      } else if (utf8::common_three_byte_at(excerpt_, i)) {
         i += 3;
       } else {
         const utf8::Decoded d = utf8::decode(excerpt_, i);
