@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/mark_index.hpp"
 #include "core/utf8.hpp"
 
 namespace bilint {
@@ -55,6 +56,42 @@ TEST(LooksBinary, TextWithAStrayNulIsText) {
   EXPECT_FALSE(looks_binary(std::string("## 标题\n摘要\0。\n", 21)));
   EXPECT_FALSE(looks_binary(""));
   EXPECT_TRUE(looks_binary(std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 20)));
+}
+
+// MarkIndex::next against a byte-by-byte search, on texts of every length across the 64-byte
+// words, made of ASCII, Han, CJK punctuation, controls, continuation bytes and invalid bytes.
+TEST(MarkIndex, NextAgreesWithSearchingByteByByte) {
+  const std::vector<std::string> pieces = {"a",        " ",    "7",    ",",    "(",  "\t",
+                                           "\n",       "中",   "模型", "，",   "。", "“",
+                                           "\xC2\xA0", "\x80", "\xFF", "\xE4", "Z"};
+  std::uint64_t state = 12345;
+  const auto random = [&state](std::size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33) % n;
+  };
+  for (std::size_t length = 0; length < 300; ++length) {
+    std::string text;
+    while (text.size() < length)
+      text += pieces[random(pieces.size())];
+    const MarkIndex marks(text);
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      for (const std::size_t to : {from, from + 1, text.size() / 2, text.size()}) {
+        if (to < from || to > text.size()) continue;
+        std::size_t expected = from;
+        while (expected < to && !MarkIndex::marks(static_cast<unsigned char>(text[expected])))
+          ++expected;
+        ASSERT_EQ(marks.next(from, to), expected) << length << ' ' << from << ' ' << to;
+      }
+    }
+  }
+  EXPECT_FALSE(MarkIndex::marks('a'));
+  EXPECT_FALSE(MarkIndex::marks(' '));
+  EXPECT_FALSE(MarkIndex::marks(0xE6));  // 模
+  EXPECT_FALSE(MarkIndex::marks(0x80));  // a continuation byte
+  EXPECT_TRUE(MarkIndex::marks(','));
+  EXPECT_TRUE(MarkIndex::marks('\t'));
+  EXPECT_TRUE(MarkIndex::marks(0xEF));  // ，
+  EXPECT_TRUE(MarkIndex::marks(0xE3));  // 。
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ struct Decoded {
   bool valid;
 };
 
-inline bool is_continuation(char byte) {
+constexpr bool is_continuation(char byte) {
   return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/finding.hpp"
+#include "core/mark_index.hpp"
 #include "core/source.hpp"
 #include "glossary/compiled_glossary.hpp"
 #include "parse/document.hpp"
@@ -36,12 +37,14 @@ class ParsedFile {
   [[nodiscard]] const Document& document() const { return document_; }
   [[nodiscard]] const CompiledGlossary& glossary() const { return glossary_; }
   [[nodiscard]] const EntryTermHits& term_hits(const Entry& entry) const;
+  [[nodiscard]] const MarkIndex& marks() const;
 
  private:
   SourceFile source_;
   Document document_;
   const CompiledGlossary& glossary_;
   mutable std::vector<std::optional<EntryTermHits>> term_hits_;  // by entry
+  mutable std::optional<MarkIndex> marks_;                       // made when a rule first asks
 };
 
 // Everything a rule may look at. Rules never read files: all input arrives here.
@@ -65,6 +68,9 @@ class RuleContext {
   [[nodiscard]] const EntryTermHits& term_hits(const Entry& entry) const {
     return file_.term_hits(entry);
   }
+  // Where the file's marks (punctuation, brackets, quotes, controls) are, made once per file for
+  // the rules that look only at them.
+  [[nodiscard]] const MarkIndex& marks() const { return file_.marks(); }
   // A span resolved to positions, for facts kept past the file (a related location).
   [[nodiscard]] Location locate(Span span) const;
   // What `rule` learned of the whole run in the first pass (the type its start_run() made);

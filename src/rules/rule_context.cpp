@@ -16,6 +16,11 @@ const EntryTermHits& ParsedFile::term_hits(const Entry& entry) const {
   return *cached;
 }
 
+const MarkIndex& ParsedFile::marks() const {
+  if (!marks_) marks_.emplace(source_.text());
+  return *marks_;
+}
+
 Location RuleContext::locate(Span span) const {
   const LineIndex& lines = source.lines();
   const Position start = lines.position(span.begin);

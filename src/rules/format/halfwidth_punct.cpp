@@ -55,6 +55,8 @@ constexpr utf8::LeadBytes kMarks = [] {
   }
   return marks;
 }();
+// The rule visits only the file's marks (MarkIndex).
+static_assert(MarkIndex::covers(kMarks));
 
 }  // namespace
 
@@ -74,7 +76,8 @@ class HalfwidthPunctRule final : public EntryRule {
   void check_entry(const RuleContext& context, const Entry& entry,
                    DiagnosticSink& sink) const override {
     const std::string_view text = context.source.text();
-    for_each_prose_run(context, entry, [&](Span run) { check_run(text, run, sink); });
+    const MarkIndex& marks = context.marks();
+    for_each_prose_run(context, entry, [&](Span run) { check_run(text, marks, run, sink); });
   }
 
  private:
@@ -111,8 +114,9 @@ class HalfwidthPunctRule final : public EntryRule {
     return end < run.end ? utf8::decode(text, end).code_point : 0;
   }
 
-  void check_run(std::string_view text, Span run, DiagnosticSink& sink) const {
-    for (std::size_t i = run.begin; i < run.end;) {
+  void check_run(std::string_view text, const MarkIndex& marks, Span run,
+                 DiagnosticSink& sink) const {
+    for (std::size_t i = marks.next(run.begin, run.end); i < run.end; i = marks.next(i, run.end)) {
       if (!kMarks.may_start(text[i])) {
         ++i;
         continue;

@@ -46,6 +46,8 @@ constexpr utf8::LeadBytes kReported = [] {
     reported.add(invisible.cp);
   return reported;
 }();
+// The rule visits only the file's marks (MarkIndex).
+static_assert(MarkIndex::covers(kReported));
 
 }  // namespace
 
@@ -58,7 +60,9 @@ class InvisibleCharRule final : public Rule {
   static constexpr std::string_view kId = "format/invisible-char";
   void check(const RuleContext& context, DiagnosticSink& sink) const override {
     const std::string_view text = context.source.text();
-    for (std::size_t i = 0; i < text.size();) {
+    const MarkIndex& marks = context.marks();
+    for (std::size_t i = marks.next(0, text.size()); i < text.size();
+         i = marks.next(i, text.size())) {
       if (!kReported.may_start(text[i])) {
         ++i;
         continue;

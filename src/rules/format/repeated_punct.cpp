@@ -18,6 +18,8 @@ constexpr utf8::LeadBytes kMarkStarts = [] {
     starts.add(mark);
   return starts;
 }();
+// The rule visits only the file's marks (MarkIndex).
+static_assert(MarkIndex::covers(kMarkStarts));
 
 }  // namespace
 
@@ -30,12 +32,14 @@ class RepeatedPunctRule final : public EntryRule {
   void check_entry(const RuleContext& context, const Entry& entry,
                    DiagnosticSink& sink) const override {
     const std::string_view text = context.source.text();
-    for_each_prose_run(context, entry, [&](Span run) { check_run(text, run, sink); });
+    const MarkIndex& marks = context.marks();
+    for_each_prose_run(context, entry, [&](Span run) { check_run(text, marks, run, sink); });
   }
 
  private:
-  static void check_run(std::string_view text, Span run, DiagnosticSink& sink) {
-    for (std::size_t i = run.begin; i < run.end;) {
+  static void check_run(std::string_view text, const MarkIndex& marks, Span run,
+                        DiagnosticSink& sink) {
+    for (std::size_t i = marks.next(run.begin, run.end); i < run.end; i = marks.next(i, run.end)) {
       if (!kMarkStarts.may_start(text[i])) {
         ++i;
         continue;

@@ -40,6 +40,8 @@ constexpr utf8::LeadBytes kPairMarks = [] {
   }
   return marks;
 }();
+// The rule visits only the file's marks (MarkIndex).
+static_assert(MarkIndex::covers(kPairMarks));
 
 }  // namespace
 
@@ -52,6 +54,7 @@ class UnmatchedPairRule final : public EntryRule {
   void check_entry(const RuleContext& context, const Entry& entry,
                    DiagnosticSink& sink) const override {
     const std::string_view text = context.source.text();
+    const MarkIndex& marks = context.marks();
     for (const Span& block : prose_blocks(entry)) {
       struct Open {
         std::size_t at;
@@ -69,7 +72,8 @@ class UnmatchedPairRule final : public EntryRule {
         }
       }
       for_each_prose_run(context, block, [&](Span run) {
-        for (std::size_t i = run.begin; i < run.end;) {
+        for (std::size_t i = marks.next(run.begin, run.end); i < run.end;
+             i = marks.next(i, run.end)) {
           if (!kPairMarks.may_start(text[i])) {
             ++i;
             continue;
