@@ -76,6 +76,22 @@ Position LineIndex::advance(Position pos, std::size_t offset) const {
   pos.offset = offset;
   pos.byte_column += offset - i;
   while (i < offset) {
+    // Printable ASCII and Han make up most of a line, and are counted without decoding them.
+    const auto byte = static_cast<unsigned char>(text_[i]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      ++i;
+      ++pos.codepoint_column;
+      ++pos.utf16_column;
+      ++pos.display_column;
+      continue;
+    }
+    if (unicode::wide_ideograph_at(text_, i)) {
+      i += 3;
+      ++pos.codepoint_column;
+      ++pos.utf16_column;
+      pos.display_column += 2;
+      continue;
+    }
     const utf8::Decoded d = utf8::decode(text_, i);
     pos.codepoint_column += 1;
     pos.utf16_column += static_cast<std::size_t>(utf8::utf16_length(d.code_point));

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <string_view>
+
+#include "core/utf8.hpp"
+
 namespace bilint::unicode {
 
 // display_width from ICU's properties alone, for what the inline ranges below do not answer.
@@ -17,6 +21,14 @@ inline int display_width(char32_t code_point) {
     return 2;
   }
   return display_width_slow(code_point);
+}
+
+// Whether text[offset] begins a well-formed CJK ideograph of U+5000..U+9FFF (lead byte E5..E9), the
+// most common character of a digest and two columns wide: column counting passes over these
+// without decoding them.
+inline bool wide_ideograph_at(std::string_view text, std::size_t offset) {
+  const auto lead = static_cast<unsigned char>(text[offset]);
+  return lead >= 0xE5 && lead <= 0xE9 && utf8::common_three_byte_at(text, offset);
 }
 
 // True for code points of the Han script (CJK ideographs, including the extensions and

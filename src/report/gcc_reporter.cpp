@@ -115,6 +115,11 @@ class CaretRenderer {
 
   // Steps over the character at `i` of the excerpt; returns its width.
   std::size_t advance(std::size_t& i, std::size_t& column) const {
+    if (unicode::wide_ideograph_at(excerpt_, i)) {
+      i += 3;
+      column += 2;
+      return 2;
+    }
     const utf8::Decoded d = at(i);
     const std::size_t width = width_at(d, column);
     i += d.length;
