@@ -28,7 +28,9 @@ void for_each_prose_run(const RuleContext& context, Span block,
 
 void for_each_prose_run(const RuleContext& context, const Entry& entry,
                         const std::function<void(Span)>& visit) {
-  for (const Span& block : prose_blocks(entry))
+  // The blocks of prose_blocks(), without making the list for every rule and entry.
+  if (entry.link && !entry.link->text.empty()) for_each_prose_run(context, entry.link->text, visit);
+  for (const Span& block : entry.summary)
     for_each_prose_run(context, block, visit);
 }
 
