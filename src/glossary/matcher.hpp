@@ -22,10 +22,11 @@ namespace bilint {
 // the CPU caches. The cost per byte should not grow with the glossary (bench/term_matching.cpp
 // measures 10 to 100,000 terms), so what every position pays is kept small and cache-resident,
 // and what a match pays touches few cache lines:
-//  - A Bloom filter (BloomFilter, at most 1 MiB) of every pattern's first three code points, then
-//    first four, decides where a walk starts at all; English terms are asked for only where a
-//    word starts. Without it a large glossary whose terms begin with common characters starts a
-//    walk, and a cache miss, at almost every position.
+//  - A bitmap of the first code points of the trie patterns rules out most positions with one
+//    load; then a Bloom filter (BloomFilter, at most 1 MiB) of every pattern's first three code
+//    points, then first four, decides where a walk starts at all; English terms are asked for only
+//    where a word starts. Without it a large glossary whose terms begin with common characters
+//    starts a walk, and a cache miss, at almost every position.
 //  - English terms (word-bounded, beginning and ending with a letter or digit) are found a word
 //    at a time by a WordIndex: a probe per word instead of a trie node per letter.
 //  - The rest (Chinese renderings) are in a trie over code points. The root's children are a
