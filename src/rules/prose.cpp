@@ -5,8 +5,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "core/unicode.hpp"
-
 namespace bilint {
 
 std::vector<Span> prose_blocks(const Entry& entry) {
@@ -32,14 +30,6 @@ void for_each_prose_run(const RuleContext& context, const Entry& entry,
   if (entry.link && !entry.link->text.empty()) for_each_prose_run(context, entry.link->text, visit);
   for (const Span& block : entry.summary)
     for_each_prose_run(context, block, visit);
-}
-
-CharClass classify(char32_t cp) {
-  if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::latin;
-  if (cp >= '0' && cp <= '9') return CharClass::digit;
-  if (cp == ' ') return CharClass::space;
-  if (unicode::is_han(cp)) return CharClass::han;
-  return CharClass::other;
 }
 
 std::string choice_option(const RuleOptions& options, std::string_view name,

@@ -3,6 +3,7 @@
 #include <functional>
 #include <vector>
 
+#include "core/unicode.hpp"
 #include "rules/rule.hpp"
 
 namespace bilint {
@@ -20,9 +21,16 @@ void for_each_prose_run(const RuleContext& context, Span block,
 void for_each_prose_run(const RuleContext& context, const Entry& entry,
                         const std::function<void(Span)>& visit);
 
-// A code point's class for spacing and punctuation rules.
+// A code point's class for spacing and punctuation rules. Inline, with the CJK Unified Ideographs
+// answered here, since the typography rules ask it of nearly every character of a summary.
 enum class CharClass { han, latin, digit, space, other };
-CharClass classify(char32_t cp);
+inline CharClass classify(char32_t cp) {
+  if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::latin;
+  if (cp >= '0' && cp <= '9') return CharClass::digit;
+  if (cp == ' ') return CharClass::space;
+  if ((cp >= 0x4E00 && cp <= 0x9FFF) || unicode::is_han(cp)) return CharClass::han;
+  return CharClass::other;
+}
 
 // Reads an option that must be one of `choices` (the first is the default when it is absent).
 std::string choice_option(const RuleOptions& options, std::string_view name,

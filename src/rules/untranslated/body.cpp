@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "core/ascii.hpp"
+#include "core/unicode.hpp"
 #include "core/utf8.hpp"
 #include "rules/prose.hpp"
 #include "rules/registry.hpp"
@@ -55,9 +56,7 @@ class UntranslatedBodyRule final : public EntryRule {
     };
     for (std::size_t i = run.begin; i < run.end;) {
       // U+5000..U+9FFF, all Han and none of the brackets below: most of a summary, not decoded.
-      const auto lead = static_cast<unsigned char>(text[i]);
-      if (lead >= 0xE5 && lead <= 0xE9 && i + 2 < run.end && utf8::is_continuation(text[i + 1]) &&
-          utf8::is_continuation(text[i + 2])) {
+      if (unicode::wide_ideograph_at(text, i)) {
         flush();
         i += 3;
         continue;
