@@ -49,7 +49,7 @@ class LineIndex {
   [[nodiscard]] Position position(std::size_t offset, const Position& hint) const;
 
  private:
-  [[nodiscard]] Position advance(Position from, std::size_t offset) const;
+  [[nodiscard]] Position advance(const Position& from, std::size_t offset) const;
 
   std::string_view text_;
   std::vector<std::size_t> starts_;
