@@ -13,7 +13,7 @@ namespace bilint {
 // Where a text's marks are: the first byte of every character other than an ASCII letter, digit or
 // space and other than a CJK ideograph of U+4000..U+9FFF (lead bytes E4..E9), one bit per byte.
 // The rules that look for punctuation, brackets, quotes or control characters visit only these
-// places, about one character in eight of a digest, instead of stepping through every byte of each
+// places, about one character in ten of a digest, instead of stepping through every byte of each
 // paragraph. The marks are a superset: such a rule still decodes the character and decides. As
 // with utf8::LeadBytes, a lead byte is marked wherever it is, however the bytes before it decode.
 class MarkIndex {
