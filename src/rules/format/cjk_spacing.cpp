@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "core/unicode.hpp"
 #include "core/utf8.hpp"
 #include "rules/prose.hpp"
 #include "rules/registry.hpp"
@@ -25,28 +26,34 @@ void collect(std::string_view text, Span run, std::vector<Boundary>& out) {
   std::size_t space_begin = 0;
   std::size_t spaces = 0;
   for (std::size_t i = run.begin; i < run.end;) {
-    const utf8::Decoded d = utf8::decode(text, i);
-    CharClass c = classify(d.code_point);
-    // A percent or degree sign belongs to the number before it: "30% 以上", "90° 的角".
-    if ((d.code_point == '%' || d.code_point == U'°') && previous == CharClass::digit &&
-        spaces == 0) {
-      c = CharClass::digit;
+    // Most characters of a summary are Han, known without decoding them.
+    CharClass c = CharClass::han;
+    std::size_t length = 3;
+    if (!unicode::wide_ideograph_at(text, i)) {
+      const utf8::Decoded d = utf8::decode(text, i);
+      c = classify(d.code_point);
+      length = d.length;
+      // A percent or degree sign belongs to the number before it: "30% 以上", "90° 的角".
+      if ((d.code_point == '%' || d.code_point == U'°') && previous == CharClass::digit &&
+          spaces == 0) {
+        c = CharClass::digit;
+      }
     }
     if (c == CharClass::space) {
       if (spaces++ == 0) space_begin = i;
-      i += d.length;
+      i += length;
       continue;
     }
     const bool meets =
         (previous == CharClass::han && is_word(c)) || (is_word(previous) && c == CharClass::han);
     // One space is a spaced boundary; several spaces are someone's layout, left alone.
     if (meets && spaces <= 1) {
-      out.push_back({{spaces == 0 ? i : space_begin, i}, {previous_begin, i + d.length}});
+      out.push_back({{spaces == 0 ? i : space_begin, i}, {previous_begin, i + length}});
     }
     previous = c;
     previous_begin = i;
     spaces = 0;
-    i += d.length;
+    i += length;
   }
 }
 
