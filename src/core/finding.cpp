@@ -33,20 +33,15 @@ std::string fingerprint_text(std::uint64_t fingerprint) {
 }
 
 void assign_fingerprints(std::vector<Finding>& findings) {
-  // Findings come grouped by file; occurrences are counted within a file. Rule ids are interned,
-  // so the id's address stands for it: no hashing or comparing of its text for every finding.
+  // Rule ids are interned, so the id's address stands for it: no hashing or comparing of its text
+  // for every finding.
   struct KeyHash {
     std::size_t operator()(const std::pair<const char*, std::uint64_t>& key) const {
       return std::hash<const char*>{}(key.first) ^ key.second;
     }
   };
   std::unordered_map<std::pair<const char*, std::uint64_t>, int, KeyHash> seen;
-  std::string_view file;
   for (Finding& f : findings) {
-    if (f.location.path != file) {
-      seen.clear();
-      file = f.location.path;
-    }
     const int occurrence = seen[{f.rule_id.data(), f.content_hash}]++;
     std::uint64_t hash = fnv1a(f.rule_id);
     hash = fnv1a(std::string_view(reinterpret_cast<const char*>(&f.content_hash), 8), hash);

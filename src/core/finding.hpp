@@ -48,8 +48,8 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed = 0xcbf29ce484222
 // A fingerprint as baselines and SARIF's partialFingerprints write it: 16 lowercase hex digits.
 std::string fingerprint_text(std::uint64_t fingerprint);
 
-// Fills Finding::fingerprint for findings sorted in output order: rule id, content hash and the
-// number of earlier findings in the same file with the same rule and content.
+// Fills Finding::fingerprint for the findings of one file, sorted in output order: rule id, content
+// hash and the number of earlier findings with the same rule and content.
 void assign_fingerprints(std::vector<Finding>& findings);
 
 // Orders findings by file, line, column, rule, then message: the output order, which must not
