@@ -5,12 +5,14 @@
 
 #include <fmt/format.h>
 
+#include "core/ascii.hpp"
+
 namespace bilint {
 
 namespace {
 
 bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !s.empty() && std::all_of(s.begin(), s.end(), ascii::is_digit);
 }
 
 int number(std::string_view s) {
@@ -52,7 +54,7 @@ std::optional<ArxivUrl> split_arxiv_url(std::string_view url) {
   if (id.ends_with('/')) id.remove_suffix(1);
   const std::size_t v = id.find_last_of('v');
   if (v != std::string_view::npos && v > 0 && all_digits(id.substr(v + 1)) &&
-      (id[v - 1] >= '0' && id[v - 1] <= '9')) {
+      ascii::is_digit(id[v - 1])) {
     out.version = id.substr(v);
     id = id.substr(0, v);
   }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 
 namespace bilint {
@@ -36,8 +37,7 @@ class MarkIndex {
   // Whether a character that begins with `byte` is marked.
   static constexpr bool marks(unsigned char byte) {
     if (byte < 0x80) {
-      return byte != ' ' && !(byte >= '0' && byte <= '9') && !(byte >= 'a' && byte <= 'z') &&
-             !(byte >= 'A' && byte <= 'Z');
+      return byte != ' ' && !ascii::is_alnum(static_cast<char>(byte));
     }
     return !utf8::is_continuation(static_cast<char>(byte)) && !(byte >= 0xE4 && byte <= 0xE9);
   }

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/ascii.hpp"
+
 // How glossary matching compares text: ASCII case folded, '-' the same as ' ', and the hashes the
 // matcher's filters and tables are keyed by.
 namespace bilint::folding {
@@ -16,7 +18,7 @@ constexpr char32_t fold(char32_t cp) {
 }
 
 constexpr bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return ascii::is_alnum(static_cast<char>(c));
 }
 
 // Each byte folded, with kWordByte set for ASCII letters and digits: one load per byte where

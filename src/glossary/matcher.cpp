@@ -5,6 +5,7 @@
 #include <bit>
 #include <span>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "glossary/folding.hpp"
 
@@ -20,8 +21,7 @@ bool is_word_code_point(char32_t cp) {
   return cp < 0x80 && is_word_byte(static_cast<unsigned char>(cp));
 }
 bool has_ascii_letter(std::string_view s) {
-  return std::any_of(s.begin(), s.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+  return std::any_of(s.begin(), s.end(), ascii::is_alpha);
 }
 
 // Stands for "no code point here" (past the end of the text, or the padding of a short pattern)

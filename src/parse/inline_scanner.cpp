@@ -6,21 +6,13 @@
 
 #include <unicode/uchar.h>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 
 namespace bilint {
 
 namespace {
 
-bool is_ascii_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_ascii_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-bool is_ascii_alnum(char c) {
-  return is_ascii_alpha(c) || is_ascii_digit(c);
-}
 // cmark_isspace: ASCII whitespace only. A URL runs on through U+3000 and other Unicode spaces.
 bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -78,7 +70,7 @@ std::size_t autolink_end(std::string_view text, std::size_t begin, std::size_t e
       --end;
     } else if (last == ';') {
       std::size_t k = end - 2;
-      while (k > begin && is_ascii_alpha(text[k]))
+      while (k > begin && ascii::is_alpha(text[k]))
         --k;
       end = (k < end - 2 && text[k] == '&') ? k : end - 1;
     } else if (last == ')') {
@@ -198,10 +190,10 @@ class Scanner {
   std::size_t angle(std::size_t i) {
     // URI autolink: <scheme:...> with a scheme of 2-32 characters.
     std::size_t j = i + 1;
-    if (j < end_ && is_ascii_alpha(text_[j])) {
+    if (j < end_ && ascii::is_alpha(text_[j])) {
       std::size_t k = j + 1;
       while (k < end_ && k - j < 33 &&
-             (is_ascii_alnum(text_[k]) || text_[k] == '+' || text_[k] == '.' || text_[k] == '-')) {
+             (ascii::is_alnum(text_[k]) || text_[k] == '+' || text_[k] == '.' || text_[k] == '-')) {
         ++k;
       }
       if (k < end_ && text_[k] == ':' && k - j >= 2 && k - j <= 32) {
@@ -220,12 +212,12 @@ class Scanner {
     {
       std::size_t e = j;
       while (e < end_ &&
-             (is_ascii_alnum(text_[e]) || std::strchr(".!#$%&'*+/=?^_`{|}~-", text_[e]))) {
+             (ascii::is_alnum(text_[e]) || std::strchr(".!#$%&'*+/=?^_`{|}~-", text_[e]))) {
         ++e;
       }
       if (e > j && e < end_ && text_[e] == '@') {
         std::size_t d = e + 1;
-        while (d < end_ && (is_ascii_alnum(text_[d]) || text_[d] == '-' || text_[d] == '.'))
+        while (d < end_ && (ascii::is_alnum(text_[d]) || text_[d] == '-' || text_[d] == '.'))
           ++d;
         if (d > e + 1 && d < end_ && text_[d] == '>') {
           add(InlineKind::autolink, {i, d + 1}, {j, d}, {j, d});
@@ -242,8 +234,8 @@ class Scanner {
       }
     }
     std::size_t t = j < end_ && text_[j] == '/' ? j + 1 : j;
-    if (t < end_ && is_ascii_alpha(text_[t])) {
-      while (t < end_ && (is_ascii_alnum(text_[t]) || text_[t] == '-'))
+    if (t < end_ && ascii::is_alpha(text_[t])) {
+      while (t < end_ && (ascii::is_alnum(text_[t]) || text_[t] == '-'))
         ++t;
       if (t < end_ && (text_[t] == '>' || text_[t] == '/' || is_ascii_space(text_[t]))) {
         std::size_t e = t;
@@ -344,7 +336,7 @@ class Scanner {
   std::size_t url(std::size_t colon) {
     if (colon + 3 > end_ || text_[colon + 1] != '/' || text_[colon + 2] != '/') return colon + 1;
     std::size_t start = colon;
-    while (start > begin_ && is_ascii_alpha(text_[start - 1]))
+    while (start > begin_ && ascii::is_alpha(text_[start - 1]))
       --start;
     const std::string_view scheme = text_.substr(start, colon - start);
     const auto equals = [&](std::string_view expected) {
@@ -406,7 +398,7 @@ class Scanner {
       if (hit == nullptr) return;
       const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data());
       std::size_t start = at;
-      while (start > from && (is_ascii_alnum(text_[start - 1]) ||
+      while (start > from && (ascii::is_alnum(text_[start - 1]) ||
                               std::strchr(".+-_", text_[start - 1]) != nullptr)) {
         --start;
       }
@@ -415,10 +407,10 @@ class Scanner {
       int dots = 0;
       for (; e < gap.end; ++e) {
         const char c = text_[e];
-        if (is_ascii_alnum(c)) continue;
+        if (ascii::is_alnum(c)) continue;
         if (c == '@') {
           ++ats;
-        } else if (c == '.' && e + 1 < gap.end && is_ascii_alnum(text_[e + 1])) {
+        } else if (c == '.' && e + 1 < gap.end && ascii::is_alnum(text_[e + 1])) {
           ++dots;
         } else if (c != '-' && c != '_') {
           break;
@@ -426,7 +418,7 @@ class Scanner {
       }
       const std::size_t length = e - at;
       if (start == at || length < 2 || ats != 1 || dots == 0 ||
-          (!is_ascii_alpha(text_[e - 1]) && text_[e - 1] != '.')) {
+          (!ascii::is_alpha(text_[e - 1]) && text_[e - 1] != '.')) {
         from = at + 1;
         continue;
       }

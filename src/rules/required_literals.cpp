@@ -4,6 +4,7 @@
 #include <cstring>
 #include <memory>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 
 namespace bilint {
@@ -15,10 +16,6 @@ namespace {
 constexpr std::size_t kMaxAlternatives = 4;
 
 using Strings = std::vector<std::string>;
-
-bool is_ascii_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 std::size_t char_length(std::string_view p, std::size_t i) {
   const auto lead = static_cast<unsigned char>(p[i]);
@@ -272,12 +269,12 @@ class PatternReader {
   bool read_escape(Atom& atom) {
     if (at_ + 1 >= p_.size()) return false;
     const char c = p_[at_ + 1];
-    if (is_ascii_alnum(c)) {
+    if (ascii::is_alnum(c)) {
       if (c == 'Q') return false;
       at_ += 2;
       // The escape's argument, whatever its form (\x41, \x{4E00}, \p{L}, \k<name>, \g{1}, \cA,
       // \012): taking too much only loses literals, taking too little would invent them.
-      while (at_ < p_.size() && is_ascii_alnum(p_[at_]))
+      while (at_ < p_.size() && ascii::is_alnum(p_[at_]))
         ++at_;
       if (at_ < p_.size() && (p_[at_] == '{' || p_[at_] == '<' || p_[at_] == '\'')) {
         const char close = p_[at_] == '{' ? '}' : p_[at_] == '<' ? '>' : '\'';

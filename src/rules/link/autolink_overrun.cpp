@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 
+#include "core/ascii.hpp"
 #include "core/unicode.hpp"
 #include "core/utf8.hpp"
 #include "rules/registry.hpp"
@@ -37,8 +38,7 @@ std::size_t intended_end(std::string_view text, const InlineNode& node) {
     if (unicode::is_han(d.code_point)) {
       const char before = text[i - 1];
       const bool after_word =
-          (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
-          (before >= '0' && before <= '9') || before == '-' || before == '_' || before == '.';
+          ascii::is_alnum(before) || before == '-' || before == '_' || before == '.';
       if (after_word) return i;
     }
     i += d.length;
