@@ -143,19 +143,23 @@ class PatternRule final : public Rule {
     return out;
   }
 
-  // Just past the next line separator after `at` (before `to`), or `to`: where `^` may match, by
-  // Boost's count of separators (\n, \r, \f, and code points whose low 16 bits are 0x85, 0x2028
-  // or 0x2029, whose UTF-8 ends in 0x85, 0xA8 or 0xA9).
+  // Whether a line separator, as Boost counts them, ends just before `at`: \n, \r, \f, and code
+  // points whose low 16 bits are 0x85, 0x2028 or 0x2029 (whose UTF-8 ends in 0x85, 0xA8 or 0xA9).
+  // Where `^` may match, for the search of anchored patterns and for where a run begins.
+  static bool after_separator(std::string_view text, std::size_t at) {
+    if (at == 0) return false;
+    const auto byte = static_cast<unsigned char>(text[at - 1]);
+    if (byte == '\n' || byte == '\r' || byte == '\f') return true;
+    if (byte != 0x85 && byte != 0xA8 && byte != 0xA9) return false;
+    if (at < text.size() && utf8::is_continuation(text[at])) return false;
+    const char32_t cp = utf8::decode_before(text, at).code_point & 0xFFFF;
+    return cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+  }
+
+  // Just past the next line separator after `at` (before `to`), or `to`.
   static std::size_t next_line_start(std::string_view text, std::size_t at, std::size_t to) {
-    for (std::size_t i = at; i < to; ++i) {
-      const auto byte = static_cast<unsigned char>(text[i]);
-      if (byte == '\n' || byte == '\r' || byte == '\f') return i + 1;
-      if ((byte == 0x85 || byte == 0xA8 || byte == 0xA9) &&
-          (i + 1 == text.size() || !utf8::is_continuation(text[i + 1]))) {
-        const char32_t cp = utf8::decode_before(text, i + 1).code_point;
-        if ((cp & 0xFFFF) == 0x85 || (cp & 0xFFFF) == 0x2028 || (cp & 0xFFFF) == 0x2029)
-          return i + 1;
-      }
+    for (std::size_t i = at + 1; i <= to; ++i) {
+      if (after_separator(text, i)) return i;
     }
     return to;
   }
@@ -164,7 +168,7 @@ class PatternRule final : public Rule {
   static bool begins_line(std::string_view text, std::size_t at) {
     while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t'))
       --at;
-    return at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r';
+    return at == 0 || after_separator(text, at);
   }
 
   // Boost's UTF-8 iterators throw on invalid bytes, so a run is searched in the valid pieces
