@@ -7,13 +7,6 @@
 
 namespace bilint {
 
-std::vector<Span> prose_blocks(const Entry& entry) {
-  std::vector<Span> blocks;
-  if (entry.link && !entry.link->text.empty()) blocks.push_back(entry.link->text);
-  blocks.insert(blocks.end(), entry.summary.begin(), entry.summary.end());
-  return blocks;
-}
-
 void for_each_prose_run(const RuleContext& context, Span block,
                         const std::function<void(Span)>& visit) {
   std::size_t at = block.begin;
@@ -26,10 +19,7 @@ void for_each_prose_run(const RuleContext& context, Span block,
 
 void for_each_prose_run(const RuleContext& context, const Entry& entry,
                         const std::function<void(Span)>& visit) {
-  // The blocks of prose_blocks(), without making the list for every rule and entry.
-  if (entry.link && !entry.link->text.empty()) for_each_prose_run(context, entry.link->text, visit);
-  for (const Span& block : entry.summary)
-    for_each_prose_run(context, block, visit);
+  for_each_prose_block(entry, [&](Span block) { for_each_prose_run(context, block, visit); });
 }
 
 std::string choice_option(const RuleOptions& options, std::string_view name,

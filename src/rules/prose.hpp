@@ -8,9 +8,14 @@
 
 namespace bilint {
 
-// The Chinese prose of an entry, for typography rules: the Chinese title (link text) and each
-// summary paragraph.
-std::vector<Span> prose_blocks(const Entry& entry);
+// Calls `visit` with the Chinese prose blocks of an entry, for typography rules: the Chinese title
+// (link text) and each summary paragraph.
+template <typename Visit>
+void for_each_prose_block(const Entry& entry, Visit visit) {
+  if (entry.link && !entry.link->text.empty()) visit(entry.link->text);
+  for (const Span& block : entry.summary)
+    visit(block);
+}
 
 // Calls `visit` with each stretch of `block` that is prose: everything but code spans, URLs, link
 // destinations, raw HTML and math, which typography rules never look into or change.

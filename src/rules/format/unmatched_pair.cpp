@@ -55,7 +55,7 @@ class UnmatchedPairRule final : public EntryRule {
                    DiagnosticSink& sink) const override {
     const std::string_view text = context.source.text();
     const MarkIndex& marks = context.marks();
-    for (const Span& block : prose_blocks(entry)) {
+    for_each_prose_block(entry, [&](Span block) {
       struct Open {
         std::size_t at;
         std::uint8_t length;
@@ -121,7 +121,7 @@ class UnmatchedPairRule final : public EntryRule {
       if (quotes.size() % 2 == 1) {
         sink.report({quotes.back(), quotes.back() + 1}, "an odd number of '\"' in this text");
       }
-    }
+    });
   }
 
  private:
