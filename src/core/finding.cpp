@@ -1,5 +1,6 @@
 #include "core/finding.hpp"
 
+#include <memory_resource>
 #include <tuple>
 #include <unordered_map>
 
@@ -40,7 +41,11 @@ void assign_fingerprints(std::vector<Finding>& findings) {
       return std::hash<const char*>{}(key.first) ^ key.second;
     }
   };
-  std::unordered_map<std::pair<const char*, std::uint64_t>, int, KeyHash> seen;
+  // The counts live only for this call: their nodes come from one buffer, freed at once, rather
+  // than a heap allocation and a free for each distinct finding.
+  std::pmr::monotonic_buffer_resource arena;
+  std::pmr::unordered_map<std::pair<const char*, std::uint64_t>, int, KeyHash> seen(&arena);
+  seen.reserve(findings.size());
   for (Finding& f : findings) {
     const int occurrence = seen[{f.rule_id.data(), f.content_hash}]++;
     std::uint64_t hash = fnv1a(f.rule_id);
