@@ -1,5 +1,7 @@
 #include "core/line_index.hpp"
 
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 namespace bilint {
@@ -68,6 +70,34 @@ TEST(LineIndex, OffsetPastEndIsClamped) {
   const LineIndex lines("ab\n");
   EXPECT_EQ(lines.position(99).line, 2U);
   EXPECT_EQ(lines.position(99).codepoint_column, 1U);
+}
+
+// A hint only saves work: from every earlier position as hint (same line, a later line one or many
+// lines on, after a terminator of any kind, the empty last line), every offset resolves to what it
+// resolves to without one. Offsets are character boundaries, as the spans of findings are.
+TEST(LineIndex, HintedPositionIsThePosition) {
+  std::string text = "ab\n\n\r\n中文\r\tx\n";
+  for (int k = 0; k < 40; ++k)
+    text += k % 3 == 0 ? "\n" : "line 行\r\n";
+  text += "end\n";
+  const LineIndex lines(text);
+  const auto same = [](const Position& a, const Position& b) {
+    return std::tie(a.offset, a.line, a.byte_column, a.codepoint_column, a.utf16_column,
+                    a.display_column) == std::tie(b.offset, b.line, b.byte_column,
+                                                  b.codepoint_column, b.utf16_column,
+                                                  b.display_column);
+  };
+  const auto boundary = [&](std::size_t at) {
+    return at >= text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
+  };
+  for (std::size_t from = 0; from <= text.size(); ++from) {
+    const Position hint = lines.position(from);
+    for (std::size_t to = 0; to <= text.size() + 1; ++to) {
+      if (!boundary(from) || !boundary(to)) continue;
+      ASSERT_TRUE(same(lines.position(to, hint), lines.position(to)))
+          << "offset " << to << " from " << from;
+    }
+  }
 }
 
 }  // namespace

@@ -64,11 +64,26 @@ Position LineIndex::position(std::size_t offset) const {
 
 Position LineIndex::position(std::size_t offset, const Position& hint) const {
   offset = std::min(offset, text_.size());
-  if (hint.offset > offset || hint.offset < starts_[hint.line - 1] ||
-      line_of(offset) != hint.line - 1) {
-    return position(offset);
+  if (hint.offset > offset || hint.offset < starts_[hint.line - 1]) return position(offset);
+  const std::size_t line = hint.line - 1;
+  if (line + 1 == starts_.size() || offset < starts_[line + 1]) return advance(hint, offset);
+  // A later line. Findings come in offset order, mostly a few lines apart: the line is searched
+  // for forward from the hint's, in steps that double, rather than by a binary search over the
+  // whole file, which misses the cache at each of its twenty steps in a large file.
+  std::size_t low = line + 1;  // starts_[low] <= offset
+  std::size_t step = 1;
+  while (low + step < starts_.size() && starts_[low + step] <= offset) {
+    low += step;
+    step *= 2;
   }
-  return advance(hint, offset);
+  const auto high =
+      starts_.begin() + static_cast<std::ptrdiff_t>(std::min(low + step, starts_.size()));
+  const auto after =
+      std::upper_bound(starts_.begin() + static_cast<std::ptrdiff_t>(low), high, offset);
+  Position start;
+  start.line = static_cast<std::size_t>(after - starts_.begin());
+  start.offset = starts_[start.line - 1];
+  return advance(start, offset);
 }
 
 // `from` is copied into the returned object itself (named return value): returning a by-value
