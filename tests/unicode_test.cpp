@@ -33,7 +33,7 @@ TEST(Utf8, CommonThreeByteCharactersAreValidAndDecodeAlike) {
       }
     }
   }
-  EXPECT_EQ(accepted, 12U * 64 * 64);  // U+1000..U+CFFF
+  EXPECT_EQ(accepted, 14U * 64 * 64);  // U+1000..U+CFFF, U+E000..U+FFFF
 }
 
 TEST(Utf8, BoundariesNeverSplitACharacter) {

@@ -24,13 +24,14 @@ constexpr bool is_continuation(char byte) {
   return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
 }
 
-// The common case in Chinese text (Han, CJK punctuation): a character from U+1000 to U+CFFF at
-// text[offset], which is well-formed whenever its lead byte (E1..EC) is followed by two
-// continuation bytes: no such sequence is overlong or a surrogate. A scan that looks only for
-// other characters passes over these without decoding them.
+// The common case in Chinese text (Han, CJK punctuation, full-width forms such as ，：（）): a
+// character from U+1000 to U+CFFF or U+E000 to U+FFFF at text[offset], which is well-formed
+// whenever its lead byte (E1..EC, EE, EF) is followed by two continuation bytes: no such sequence
+// is overlong (E0) or a surrogate (ED). A scan that looks only for other characters passes over
+// these without decoding them.
 inline bool common_three_byte_at(std::string_view text, std::size_t offset) {
   const auto b0 = static_cast<unsigned char>(text[offset]);
-  return b0 >= 0xE1 && b0 <= 0xEC && offset + 2 < text.size() &&
+  return b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && offset + 2 < text.size() &&
          is_continuation(text[offset + 1]) && is_continuation(text[offset + 2]);
 }
 
