@@ -2,7 +2,11 @@
 // change what their findings point at, the result is valid UTF-8, and after fixing the seeds no
 // fixable finding is left.
 #include <algorithm>
+#include <array>
+#include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -165,6 +169,34 @@ TEST(AtomicFileWriter, PiecesAppearTogetherOnCommitAndNothingWithout) {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
                           std::filesystem::directory_iterator()),
             1);
+}
+
+// -o /dev/null, /dev/stdout or a named pipe: the target is written as it is, never replaced by a
+// regular file (which, run as root on /dev/null, replaced the device). A pipe stands for them all
+// here, so that a regression cannot harm the machine that runs the test.
+TEST(AtomicFileWriter, WritesIntoWhatIsNotARegularFile) {
+  const TempDir dir;
+  const std::filesystem::path fifo = dir / "report.fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // The reading end is open first, so that opening the writing end does not wait for a reader.
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  AtomicFileWriter writer(fifo.string());
+  writer.write("a report\n");
+  EXPECT_EQ(writer.commit(), "");
+  std::array<char, 64> bytes{};
+  const ssize_t n = ::read(reader, bytes.data(), bytes.size());
+  ::close(reader);
+  EXPECT_EQ(std::string(bytes.data(), n > 0 ? static_cast<std::size_t>(n) : 0), "a report\n");
+  EXPECT_TRUE(std::filesystem::is_fifo(fifo));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
+                          std::filesystem::directory_iterator()),
+            1);
+  // A directory is refused, not replaced.
+  AtomicFileWriter into_directory(dir.path().string());
+  into_directory.write("x");
+  EXPECT_EQ(into_directory.commit(), "is a directory");
+  EXPECT_TRUE(std::filesystem::is_directory(dir.path()));
 }
 
 }  // namespace

@@ -207,7 +207,7 @@ TEST(HostileInput, ADirectoryGivenWhereAFileBelongs) {
   EXPECT_EQ(bilint("check --rules d a.md", dir.path()).err, "bilint: error: d: is a directory\n");
   const CommandResult o = bilint("check -o d a.md", dir.path());
   EXPECT_EQ(o.exit_code, 2);
-  EXPECT_EQ(o.err, "bilint: error: d: cannot replace the file: Is a directory\n");
+  EXPECT_EQ(o.err, "bilint: error: d: is a directory\n");
 }
 
 constexpr std::string_view kFixable =

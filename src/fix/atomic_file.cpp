@@ -16,6 +16,16 @@ AtomicFileWriter::AtomicFileWriter(std::string path) : path_(std::move(path)) {
   // anything): the owner's wish is kept, whoever runs bilint.
   struct stat existing {};
   if (::stat(path_.c_str(), &existing) == 0) {
+    if (S_ISDIR(existing.st_mode)) {
+      error_ = "is a directory";
+      return;
+    }
+    if (!S_ISREG(existing.st_mode)) {
+      direct_ = true;
+      fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+      if (fd_ < 0) error_ = std::string("cannot open: ") + std::strerror(errno);
+      return;
+    }
     if ((existing.st_mode & S_IWUSR) == 0) {
       error_ = "the file is read-only";
       return;
@@ -72,6 +82,12 @@ std::string AtomicFileWriter::commit() {
   put(buffer_);
   buffer_.clear();
   if (!error_.empty()) return error_;
+  if (direct_) {
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) return fail("cannot close");
+    return {};
+  }
   if (::fchmod(fd_, static_cast<mode_t>(mode_)) != 0) return fail("cannot set permissions");
   if (::fsync(fd_) != 0) return fail("cannot flush to disk");
   const int fd = fd_;

@@ -10,6 +10,10 @@ namespace bilint {
 // directory (same file system, so the rename is atomic), are flushed to disk, take the old file's
 // permissions, and the temporary file is renamed over the target by commit(). Until then nothing
 // is visible; a writer dropped without commit() removes its temporary file.
+//
+// A target that exists and is not a regular file (-o /dev/null, /dev/stdout, a named pipe) has no
+// contents to keep: it is opened and written as it is. Renaming over it would replace the device
+// or pipe itself with a regular file (as root, /dev/null).
 class AtomicFileWriter {
  public:
   explicit AtomicFileWriter(std::string path);
@@ -34,6 +38,7 @@ class AtomicFileWriter {
   std::string buffer_;
   int fd_ = -1;
   unsigned mode_ = 0644;
+  bool direct_ = false;  // writing to the target itself (not a regular file)
 };
 
 // The whole new contents at once; returns what commit() returns.
