@@ -7,6 +7,7 @@
 #include <random>
 #include <spawn.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -221,6 +222,19 @@ TEST(NeverLoseAFile, AReadOnlyFileIsNotFixed) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "bilint: error: a.md: not fixed: the file is read-only\n");
   EXPECT_EQ(slurp(dir / "a.md"), kFixable);
+}
+
+// A named pipe (or a device) given as a path is refused without being opened, so --fix never
+// writes the fixed text into one (the atomic writer writes such targets as they are, for -o).
+TEST(NeverLoseAFile, ANamedPipeIsNotAnInput) {
+  TempDir dir;
+  ASSERT_EQ(::mkfifo((dir / "a.md").c_str(), 0600), 0);
+  write_file(dir / "b.md", kFixable);
+  const CommandResult r = bilint("check --fix --select format/cjk-spacing a.md b.md", dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "bilint: error: a.md: not a regular file or directory\n");
+  EXPECT_EQ(r.out, "1 file checked: no findings (1 file fixed)\n");
+  EXPECT_TRUE(fs::is_fifo(dir / "a.md"));
 }
 
 TEST(NeverLoseAFile, AFileSizeLimitStopsTheWriteAndKeepsTheOriginal) {
