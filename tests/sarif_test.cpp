@@ -217,6 +217,74 @@ TEST(Sarif, KeepsTheMostSevereResultsWithinGitHubsLimit) {
                           [](const json& x) { return x["ruleId"] == "entry/missing-link"; }));
 }
 
+// Once kMaxResults results at least as severe as a finding are kept, the finding (later in output
+// order than all of them) cannot be in the log: render() leaves it out unrendered. Which findings
+// are left out depends on how far the workers are ahead of the writer; the log must not.
+TEST(Sarif, LeavesOutUnrenderedWhatTheLogWillDrop) {
+  const auto finding = [](Severity severity, std::size_t line) {
+    Finding f;
+    f.rule_id = intern_rule_id(severity == Severity::error ? "entry/missing-link" : "format/tab");
+    f.severity = severity;
+    f.location.path = "a.md";
+    f.location.start.line = f.location.end.line = line;
+    f.message = fmt::format("finding {}", line);
+    return f;
+  };
+  std::vector<Finding> first;
+  for (std::size_t line = 1; line <= SarifWriter::kMaxResults; ++line)
+    first.push_back(finding(Severity::warning, line));
+  const std::size_t next = SarifWriter::kMaxResults + 1;
+  const std::vector<Finding> second = {finding(Severity::warning, next),
+                                       finding(Severity::error, next + 1),
+                                       finding(Severity::note, next + 2)};
+  struct Outcome {
+    std::string second;  // what render() made of the second file
+    std::string log;
+    std::string err;
+  };
+  // The second file rendered after the first was added (a writer that keeps up), or before it (a
+  // worker that ran ahead).
+  const auto run = [&](bool second_first) {
+    SarifWriter writer(ReportOptions{});
+    Outcome outcome;
+    const ReportSink sink = [&](std::string_view piece) { outcome.log += piece; };
+    if (second_first) outcome.second = writer.render(second);
+    writer.add(writer.render(first), sink);
+    if (!second_first) outcome.second = writer.render(second);
+    writer.add(outcome.second, sink);
+    ::testing::internal::CaptureStderr();
+    writer.finish(RunStats{}, sink);
+    outcome.err = ::testing::internal::GetCapturedStderr();
+    return outcome;
+  };
+  const Outcome behind = run(false);
+  const Outcome ahead = run(true);
+  // The warning and the note are their severity's digit alone; the error is rendered.
+  ASSERT_GT(behind.second.size(), 6U);
+  EXPECT_EQ(behind.second.substr(0, 3), std::string("1\0"
+                                                    "2",
+                                                    3));
+  EXPECT_EQ(behind.second.substr(behind.second.size() - 3), std::string("\0"
+                                                                        "0\0",
+                                                                        3));
+  EXPECT_NE(behind.second.find("entry/missing-link"), std::string::npos);
+  EXPECT_NE(ahead.second.find("finding 25001"), std::string::npos);
+  EXPECT_NE(ahead.second.find("finding 25003"), std::string::npos);
+
+  EXPECT_EQ(behind.log, ahead.log);
+  const std::string counted =
+      "bilint: warning: the SARIF log keeps the 25000 most severe of 25003 findings (GitHub "
+      "accepts "
+      "at most 25000 results and 10000000 bytes gzipped per run)\n";
+  EXPECT_EQ(behind.err, counted);
+  EXPECT_EQ(ahead.err, counted);
+  const json results = json::parse(behind.log)["runs"][0]["results"];
+  ASSERT_EQ(results.size(), 25000U);
+  EXPECT_EQ(results[0]["ruleId"], "format/tab");
+  EXPECT_EQ(results[24999]["ruleId"], "entry/missing-link");
+  EXPECT_EQ(results[24998]["message"]["text"], "finding 24999");
+}
+
 TEST(GithubFormat, WorkflowCommandsAreEscaped) {
   TempDir dir;
   write_file(dir / "a,b:c.md", "## A\n\n摘要。\n");

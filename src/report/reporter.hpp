@@ -35,7 +35,7 @@ class Reporter {
  public:
   virtual ~Reporter() = default;
   // One file's findings in this format. Called on the worker threads as files are checked, in any
-  // order, so it changes nothing but atomic tallies.
+  // order, so it changes nothing but atomic tallies (and reads what add() learned only atomically).
   [[nodiscard]] virtual std::string render(const std::vector<Finding>& findings) const = 0;
   // What render() made of each file, in output order.
   virtual void add(std::string rendered, const ReportSink& sink) { sink(rendered); }

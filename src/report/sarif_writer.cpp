@@ -292,22 +292,30 @@ SarifWriter::SarifWriter(ReportOptions options)
 
 SarifWriter::~SarifWriter() = default;
 
-// A result is its severity's digit and its text, indented as in the log; results end with '\0',
-// which JSON text never holds.
+// A result is its severity's digit and its text, indented as in the log, or the digit alone for a
+// finding the log will not hold; results end with '\0', which JSON text never holds.
 std::string SarifWriter::render(const std::vector<Finding>& findings) const {
+  const int dropped_up_to = dropped_up_to_.load(std::memory_order_relaxed);
   // About 1,300 bytes a result; reserved, so the text of a file with many findings is not copied
   // (and its pages touched again) as it grows.
+  const auto rendered = std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
+    return static_cast<int>(f.severity) > dropped_up_to;
+  });
   std::string out;
-  out.reserve(findings.size() * 1536);
+  out.reserve(static_cast<std::size_t>(rendered) * 1536 + 2 * findings.size());
   const std::string* path = nullptr;  // whose artifact location `artifact` is
   SarifUris::Artifact artifact;
   for (const Finding& f : findings) {
+    out += static_cast<char>('0' + static_cast<int>(f.severity));
+    if (static_cast<int>(f.severity) <= dropped_up_to) {
+      out += '\0';
+      continue;
+    }
     if (path == nullptr || *path != f.location.path) {
       path = &f.location.path;
       artifact = uris_->artifact(*path);
     }
     const auto it = rule_index_.find(f.rule_id);
-    out += static_cast<char>('0' + static_cast<int>(f.severity));
     out += kResultIndent;
     JsonWriter json(out, kResultDepth);
     write_result(json, f, it == rule_index_.end() ? 0 : it->second, artifact, *uris_);
@@ -319,17 +327,33 @@ std::string SarifWriter::render(const std::vector<Finding>& findings) const {
 void SarifWriter::add(std::string rendered, const ReportSink& /*sink*/) {
   for (std::size_t at = 0; at < rendered.size();) {
     const std::size_t end = rendered.find('\0', at);
-    kept_.push_back(
-        {static_cast<Severity>(rendered[at] - '0'), rendered.substr(at + 1, end - at - 1)});
+    const auto severity = static_cast<Severity>(rendered[at] - '0');
     ++seen_;
+    // Left out by render(): a finding of a severity dropped already when it was rendered.
+    if (end > at + 1) {
+      kept_.push_back({severity, rendered.substr(at + 1, end - at - 1)});
+      ++kept_by_severity_[static_cast<std::size_t>(severity)];
+    }
     at = end + 1;
   }
-  if (kept_.size() <= 2 * kMaxResults) return;
-  std::vector<Result> pruned;
-  pruned.reserve(kMaxResults);
-  for (const std::size_t i : most_severe(kept_, kMaxResults))
-    pruned.push_back(std::move(kept_[i]));
-  kept_ = std::move(pruned);
+  if (kept_.size() > 2 * kMaxResults) {
+    std::vector<Result> pruned;
+    pruned.reserve(kMaxResults);
+    kept_by_severity_ = {};
+    for (const std::size_t i : most_severe(kept_, kMaxResults)) {
+      ++kept_by_severity_[static_cast<std::size_t>(kept_[i].severity)];
+      pruned.push_back(std::move(kept_[i]));
+    }
+    kept_ = std::move(pruned);
+  }
+  std::size_t at_least = 0;  // kept results of this severity or a higher one
+  for (int severity = static_cast<int>(Severity::error); severity >= 0; --severity) {
+    at_least += kept_by_severity_[static_cast<std::size_t>(severity)];
+    if (at_least >= kMaxResults) {
+      dropped_up_to_.store(severity, std::memory_order_relaxed);
+      break;
+    }
+  }
 }
 
 void SarifWriter::finish(const RunStats& stats, const ReportSink& sink) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -42,6 +44,14 @@ class SarifWriter final : public Reporter {
   // (at most twice that many, in output order), and how many findings there were in all.
   std::vector<Result> kept_;
   std::size_t seen_ = 0;
+  // The kept results of each severity, and the highest severity whose findings can no longer be
+  // in the log (-1: none). A finding comes after every result added so far; once kMaxResults
+  // results at least as severe are kept, it is ranked after them all and dropped at the end.
+  // render() leaves such findings out unrendered (a run of a million findings renders the 25,000
+  // it keeps, not all), so it reads this while add() updates it from another thread. Which are left
+  // out depends on how far the workers are ahead; what the log holds does not.
+  std::array<std::size_t, 3> kept_by_severity_{};
+  std::atomic<int> dropped_up_to_{-1};
 };
 
 // Percent-encodes a path for a URI: everything but unreserved characters and '/'.
