@@ -3,6 +3,7 @@
 // not reflect findings, so the test reads the validation log it writes.
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -24,6 +25,8 @@ using testing::kBilint;
 using testing::kSource;
 using testing::TempDir;
 using testing::write_file;
+
+constexpr int kRandomMessageLength = 520;
 
 // The multitool's findings on a log: "ruleId: message id [arguments]" per result.
 std::vector<std::string> validate(const fs::path& log) {
@@ -283,6 +286,41 @@ TEST(Sarif, LeavesOutUnrenderedWhatTheLogWillDrop) {
   EXPECT_EQ(results[0]["ruleId"], "format/tab");
   EXPECT_EQ(results[24999]["ruleId"], "entry/missing-link");
   EXPECT_EQ(results[24998]["message"]["text"], "finding 24999");
+}
+
+// GitHub also refuses a run above 10 MB gzipped: the log keeps nine tenths of its results, then
+// nine tenths of those, until it fits. Messages of random letters hardly compress: 25,000 results
+// of these come to about 10.3 MB gzipped, 22,500 to 9.3 MB.
+TEST(Sarif, KeepsTheLogWithinGitHubsGzippedSize) {
+  std::mt19937 random(7);
+  const std::string_view letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  std::vector<Finding> findings;
+  for (std::size_t line = 1; line <= SarifWriter::kMaxResults; ++line) {
+    Finding f;
+    f.rule_id = intern_rule_id("format/tab");
+    f.location.path = "a.md";
+    f.location.start.line = f.location.end.line = line;
+    for (int k = 0; k < kRandomMessageLength; ++k)
+      f.message += letters[random() % letters.size()];
+    findings.push_back(std::move(f));
+  }
+  SarifWriter writer(ReportOptions{});
+  std::string log;
+  const ReportSink sink = [&](std::string_view piece) { log += piece; };
+  writer.add(writer.render(findings), sink);
+  ::testing::internal::CaptureStderr();
+  writer.finish(RunStats{}, sink);
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(),
+            "bilint: warning: the SARIF log keeps the 22500 most severe of 25000 findings (GitHub "
+            "accepts at most 25000 results and 10000000 bytes gzipped per run)\n");
+  EXPECT_EQ(json::parse(log)["runs"][0]["results"].size(), 22500U);
+  // As gzip measures it.
+  TempDir dir;
+  write_file(dir / "log.sarif", log);
+  const CommandResult gzip = testing::run_command("gzip -c -n log.sarif | wc -c", dir.path());
+  const std::size_t size = std::stoul(gzip.out);
+  EXPECT_LE(size, SarifWriter::kMaxGzippedBytes);
+  EXPECT_GT(size, SarifWriter::kMaxGzippedBytes * 9 / 10);
 }
 
 TEST(GithubFormat, WorkflowCommandsAreEscaped) {

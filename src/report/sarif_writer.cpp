@@ -237,29 +237,52 @@ std::string percent_encode_path(std::string_view path) {
   return out;
 }
 
-std::size_t gzipped_size(std::string_view bytes) {
-  z_stream stream{};
-  // windowBits 15 + 16: a gzip wrapper, as an uploaded .sarif.gz has.
-  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
-      Z_OK) {
-    return bytes.size();
-  }
-  std::size_t total = 0;
-  unsigned char buffer[1 << 15];
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  stream.avail_in = static_cast<uInt>(bytes.size());
-  int status = Z_OK;
-  do {
-    stream.next_out = buffer;
-    stream.avail_out = sizeof buffer;
-    status = deflate(&stream, Z_FINISH);
-    total += sizeof buffer - stream.avail_out;
-  } while (status == Z_OK);
-  deflateEnd(&stream);
-  return total;
-}
-
 namespace {
+
+// The gzip-compressed size of a text given a piece at a time (zlib, default level, with the gzip
+// wrapper an uploaded .sarif.gz has), as GitHub measures uploads: a log is measured without being
+// put together in one string, which would be a second copy of every result kept.
+class GzippedSize {
+ public:
+  GzippedSize()
+      : ok_(deflateInit2(&stream_, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+                         Z_DEFAULT_STRATEGY) == Z_OK) {}
+  ~GzippedSize() {
+    if (ok_) deflateEnd(&stream_);
+  }
+  GzippedSize(const GzippedSize&) = delete;
+  GzippedSize& operator=(const GzippedSize&) = delete;
+
+  void add(std::string_view piece) {
+    raw_ += piece.size();
+    if (ok_) deflate_all(piece, Z_NO_FLUSH);
+  }
+  // The size, after the last piece (the raw size where zlib could not start).
+  std::size_t finish() {
+    if (!ok_) return raw_;
+    deflate_all({}, Z_FINISH);
+    return compressed_;
+  }
+
+ private:
+  void deflate_all(std::string_view piece, int flush) {
+    stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(piece.data()));
+    stream_.avail_in = static_cast<uInt>(piece.size());
+    int status = Z_OK;
+    do {
+      stream_.next_out = buffer_.data();
+      stream_.avail_out = static_cast<uInt>(buffer_.size());
+      status = deflate(&stream_, flush);
+      compressed_ += buffer_.size() - stream_.avail_out;
+    } while (flush == Z_FINISH ? status == Z_OK : stream_.avail_out == 0);
+  }
+
+  z_stream stream_{};
+  bool ok_;
+  std::array<unsigned char, 1 << 15> buffer_{};
+  std::size_t raw_ = 0;
+  std::size_t compressed_ = 0;
+};
 
 // The `limit` most severe of `results` (output order among equals), in output order.
 template <typename Result>
@@ -399,24 +422,29 @@ void SarifWriter::finish(const RunStats& stats, const ReportSink& sink) {
   const std::string_view placeholder = "\"\\u0001results\\u0001\"";
   const std::size_t hole = frame.find(placeholder);
 
-  // Most severe first when something must be left out; output order otherwise.
-  std::size_t limit = std::min(kept_.size(), kMaxResults);
-  std::string text;
-  for (;;) {
-    text.assign(frame, 0, hole);
-    const std::vector<std::size_t> chosen = most_severe(kept_, limit);
+  // The log, a piece at a time, with the `chosen` results: most severe first when something must
+  // be left out; output order otherwise.
+  const auto write_log = [&](const std::vector<std::size_t>& chosen, const auto& write) {
+    write(std::string_view(frame).substr(0, hole));
     if (chosen.empty()) {
-      text += "[]";
+      write("[]");
     } else {
-      text += "[\n";
+      write("[\n");
       for (std::size_t n = 0; n < chosen.size(); ++n) {
-        if (n > 0) text += ",\n";
-        text += kept_[chosen[n]].text;
+        if (n > 0) write(",\n");
+        write(kept_[chosen[n]].text);
       }
-      text += "\n      ]";
+      write("\n      ]");
     }
-    text.append(frame, hole + placeholder.size());
-    if (limit == 0 || gzipped_size(text) <= kMaxGzippedBytes) break;
+    write(std::string_view(frame).substr(hole + placeholder.size()));
+  };
+  std::size_t limit = std::min(kept_.size(), kMaxResults);
+  std::vector<std::size_t> chosen;
+  for (;;) {
+    chosen = most_severe(kept_, limit);
+    GzippedSize gzipped;
+    write_log(chosen, [&](std::string_view piece) { gzipped.add(piece); });
+    if (limit == 0 || gzipped.finish() <= kMaxGzippedBytes) break;
     limit = limit * 9 / 10;
   }
   if (limit < seen_) {
@@ -426,7 +454,7 @@ void SarifWriter::finish(const RunStats& stats, const ReportSink& sink) {
                    .c_str(),
                stderr);
   }
-  sink(text);
+  write_log(chosen, sink);
 }
 
 }  // namespace bilint

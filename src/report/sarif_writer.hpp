@@ -57,7 +57,4 @@ class SarifWriter final : public Reporter {
 // Percent-encodes a path for a URI: everything but unreserved characters and '/'.
 std::string percent_encode_path(std::string_view path);
 
-// The gzip-compressed size of `bytes` (zlib, default level), as GitHub measures uploads.
-std::size_t gzipped_size(std::string_view bytes);
-
 }  // namespace bilint
