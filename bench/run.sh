@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every figure of the README's speed table, in one run on this machine:
 #   - default rules and glossary (offline), -j1 and all cores: MB/s, entries/s, peak resident memory;
+#     the same in the JSON and SARIF formats;
 #   - start-up and check of one small file;
 #   - side by side on the same files: autocorrect --lint against bilint with the rules that do
 #     autocorrect's job (spacing and punctuation), and zhlint on a smaller input;
@@ -32,6 +33,13 @@ measure "default rules, cjk-spacing consistent, -j1" -j 1 \
   --option format/cjk-spacing:policy=consistent "$work/many"
 measure "default rules, cjk-spacing consistent, -j$(nproc)" \
   --option format/cjk-spacing:policy=consistent "$work/many"
+
+echo
+echo "== the same files in the other formats"
+for format in json sarif; do
+  measure "$format, -j1" -j 1 --format "$format" "$work/many" 2>/dev/null
+  measure "$format, -j$(nproc)" --format "$format" "$work/many" 2>/dev/null
+done
 
 echo
 echo "== start-up and one small file"

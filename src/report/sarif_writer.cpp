@@ -319,11 +319,11 @@ SarifWriter::~SarifWriter() = default;
 // finding the log will not hold; results end with '\0', which JSON text never holds.
 std::string SarifWriter::render(const std::vector<Finding>& findings) const {
   const int dropped_up_to = dropped_up_to_.load(std::memory_order_relaxed);
-  // About 1,300 bytes a result; reserved, so the text of a file with many findings is not copied
-  // (and its pages touched again) as it grows.
   const auto rendered = std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
     return static_cast<int>(f.severity) > dropped_up_to;
   });
+  // About 1,300 bytes a result; reserved, so the text of a file with many findings is not copied
+  // (and its pages touched again) as it grows.
   std::string out;
   out.reserve(static_cast<std::size_t>(rendered) * 1536 + 2 * findings.size());
   const std::string* path = nullptr;  // whose artifact location `artifact` is
