@@ -7,6 +7,7 @@
 #include <iterator>
 #include <malloc.h>
 #include <map>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <unistd.h>
@@ -35,6 +36,36 @@ using namespace bilint;
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
+
+// The buffers files' reports are rendered into (megabytes: 500 bytes a finding), handed back once
+// written and given to a later file. On worker threads a buffer made for each file came from
+// glibc's per-thread heaps, which give their memory back and fault it in again page by page: -j2
+// on 10 MB took 5% longer, on 100 MB 10%. There are never more than the files in flight (jobs +
+// 2), each as large as the largest report so far, which the run's peak held already. One job
+// works in the main heap, which keeps its top (M_TOP_PAD, below); there a kept buffer only adds to
+// the peak (3 MB on 1 GB), so none is kept.
+class ReportBuffers {
+ public:
+  explicit ReportBuffers(bool keep) : keep_(keep) {}
+  std::string take() {
+    const std::lock_guard lock(mutex_);
+    if (free_.empty()) return {};
+    std::string buffer = std::move(free_.back());
+    free_.pop_back();
+    return buffer;
+  }
+  void give(std::string buffer) {
+    if (!keep_) return;
+    buffer.clear();
+    const std::lock_guard lock(mutex_);
+    free_.push_back(std::move(buffer));
+  }
+
+ private:
+  bool keep_;
+  std::mutex mutex_;
+  std::vector<std::string> free_;
+};
 
 struct CheckOptions {
   std::vector<std::string> paths;
@@ -265,9 +296,10 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   // the next: 8% of a -j1 run on 10 MB. 16 MiB kept spare there costs 4 MB of peak. The worker
   // threads' heaps are left as they are: there it would take 64 MiB, and the peak of a 1 GB run
   // would pass its target (70 MB).
-  if (options.jobs == 1 || (options.jobs == 0 && std::thread::hardware_concurrency() == 1)) {
-    mallopt(M_TOP_PAD, 16 << 20);
-  }
+  const bool one_job =
+      options.jobs == 1 || (options.jobs == 0 && std::thread::hardware_concurrency() == 1);
+  if (one_job) mallopt(M_TOP_PAD, 16 << 20);
+  ReportBuffers report_buffers(!one_job);
   RunStats stats = run(
       lint_groups, options.jobs, mode,
       [&](std::size_t group, std::vector<Finding>& findings) {
@@ -280,7 +312,8 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
         output.failed = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
           return f.severity >= fail_levels[group];
         });
-        output.text = reporter->render(findings);
+        output.text = report_buffers.take();
+        reporter->render(findings, output.text);
         return output;
       },
       [&](FileOutput& output) {
@@ -289,7 +322,8 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
           return;
         }
         failed = failed || output.failed;
-        reporter->add(std::move(output.text), sink);
+        reporter->add(output.text, sink);
+        report_buffers.give(std::move(output.text));
       });
 
   if (!options.write_baseline.empty()) {

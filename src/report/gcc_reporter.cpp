@@ -199,11 +199,10 @@ GccReporter::GccReporter(ReportOptions options) : options_(std::move(options)) {
     severity_[static_cast<std::size_t>(s)] = marks(severity_style(s));
 }
 
-std::string GccReporter::render(const std::vector<Finding>& findings) const {
+void GccReporter::render(const std::vector<Finding>& findings, std::string& out) const {
   // About 500 bytes a finding with its source and caret lines; reserved, so the text of a file
   // with many findings is not copied as it grows.
-  std::string out;
-  out.reserve(findings.size() * 512);
+  out.reserve(out.size() + findings.size() * 512);
   const auto styled = [&out](const StyleMarks& marks, std::string_view text) {
     out += marks.open;
     out += text;
@@ -260,7 +259,6 @@ std::string GccReporter::render(const std::vector<Finding>& findings) const {
   }
   for (std::size_t s = 0; s < counts.size(); ++s)
     counts_[s] += counts[s];
-  return out;
 }
 
 void GccReporter::finish(const RunStats& stats, const ReportSink& sink) {

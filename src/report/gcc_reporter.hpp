@@ -12,7 +12,8 @@ namespace bilint {
 class GccReporter final : public Reporter {
  public:
   explicit GccReporter(ReportOptions options);
-  [[nodiscard]] std::string render(const std::vector<Finding>& findings) const override;
+  using Reporter::render;
+  void render(const std::vector<Finding>& findings, std::string& out) const override;
   void finish(const RunStats& stats, const ReportSink& sink) override;
 
  private:

@@ -41,8 +41,7 @@ std::string escape_workflow_property(std::string_view text) {
   return out;
 }
 
-std::string GithubReporter::render(const std::vector<Finding>& findings) const {
-  std::string out;
+void GithubReporter::render(const std::vector<Finding>& findings, std::string& out) const {
   for (const Finding& f : findings) {
     const char* command = f.severity == Severity::error     ? "error"
                           : f.severity == Severity::warning ? "warning"
@@ -55,7 +54,6 @@ std::string GithubReporter::render(const std::vector<Finding>& findings) const {
                        at.start.codepoint_column, at.end.line, at.end.codepoint_column,
                        escape_workflow_property(f.rule_id), escape_workflow_data(f.message));
   }
-  return out;
 }
 
 void GithubReporter::finish(const RunStats& stats, const ReportSink& sink) {

@@ -9,7 +9,8 @@ namespace bilint {
 class GithubReporter final : public Reporter {
  public:
   explicit GithubReporter(ReportOptions options) : options_(options) {}
-  [[nodiscard]] std::string render(const std::vector<Finding>& findings) const override;
+  using Reporter::render;
+  void render(const std::vector<Finding>& findings, std::string& out) const override;
   void finish(const RunStats& stats, const ReportSink& sink) override;
 
  private:

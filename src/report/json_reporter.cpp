@@ -20,13 +20,13 @@ void put_range(JsonWriter& json, const Position& start, const Position& end, Col
 // The bytes of dumping the whole array with an indent of 2, written a file at a time: a document of
 // a million findings as one nlohmann value took about 4 KB a finding. A file's findings are
 // "\n  {...}" joined by commas; add() puts the brackets and the commas between files.
-std::string JsonReporter::render(const std::vector<Finding>& findings) const {
+void JsonReporter::render(const std::vector<Finding>& findings, std::string& out) const {
   // About 620 bytes a finding; reserved, so the text of a file with many findings is not copied as
   // it grows.
-  std::string out;
-  out.reserve(findings.size() * 768);
+  out.reserve(out.size() + findings.size() * 768);
+  const std::size_t start = out.size();
   for (const Finding& f : findings) {
-    out += out.empty() ? "\n  " : ",\n  ";
+    out += out.size() == start ? "\n  " : ",\n  ";
     JsonWriter json(out, 1);
     json.begin_object();
     json.member("file", f.location.path);
@@ -63,10 +63,9 @@ std::string JsonReporter::render(const std::vector<Finding>& findings) const {
     json.end_array();
     json.end_object();
   }
-  return out;
 }
 
-void JsonReporter::add(std::string rendered, const ReportSink& sink) {
+void JsonReporter::add(std::string_view rendered, const ReportSink& sink) {
   if (rendered.empty()) return;
   sink(any_ ? "," : "[");
   sink(rendered);

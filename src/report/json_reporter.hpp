@@ -9,8 +9,9 @@ namespace bilint {
 class JsonReporter final : public Reporter {
  public:
   explicit JsonReporter(ReportOptions options) : options_(options) {}
-  [[nodiscard]] std::string render(const std::vector<Finding>& findings) const override;
-  void add(std::string rendered, const ReportSink& sink) override;
+  using Reporter::render;
+  void render(const std::vector<Finding>& findings, std::string& out) const override;
+  void add(std::string_view rendered, const ReportSink& sink) override;
   void finish(const RunStats& stats, const ReportSink& sink) override;
 
  private:

@@ -317,15 +317,14 @@ SarifWriter::~SarifWriter() = default;
 
 // A result is its severity's digit and its text, indented as in the log, or the digit alone for a
 // finding the log will not hold; results end with '\0', which JSON text never holds.
-std::string SarifWriter::render(const std::vector<Finding>& findings) const {
+void SarifWriter::render(const std::vector<Finding>& findings, std::string& out) const {
   const int dropped_up_to = dropped_up_to_.load(std::memory_order_relaxed);
   const auto rendered = std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
     return static_cast<int>(f.severity) > dropped_up_to;
   });
   // About 1,300 bytes a result; reserved, so the text of a file with many findings is not copied
   // (and its pages touched again) as it grows.
-  std::string out;
-  out.reserve(static_cast<std::size_t>(rendered) * 1536 + 2 * findings.size());
+  out.reserve(out.size() + static_cast<std::size_t>(rendered) * 1536 + 2 * findings.size());
   const std::string* path = nullptr;  // whose artifact location `artifact` is
   SarifUris::Artifact artifact;
   for (const Finding& f : findings) {
@@ -344,17 +343,16 @@ std::string SarifWriter::render(const std::vector<Finding>& findings) const {
     write_result(json, f, it == rule_index_.end() ? 0 : it->second, artifact, *uris_);
     out += '\0';
   }
-  return out;
 }
 
-void SarifWriter::add(std::string rendered, const ReportSink& /*sink*/) {
+void SarifWriter::add(std::string_view rendered, const ReportSink& /*sink*/) {
   for (std::size_t at = 0; at < rendered.size();) {
     const std::size_t end = rendered.find('\0', at);
     const auto severity = static_cast<Severity>(rendered[at] - '0');
     ++seen_;
     // Left out by render(): a finding of a severity dropped already when it was rendered.
     if (end > at + 1) {
-      kept_.push_back({severity, rendered.substr(at + 1, end - at - 1)});
+      kept_.push_back({severity, std::string(rendered.substr(at + 1, end - at - 1))});
       ++kept_by_severity_[static_cast<std::size_t>(severity)];
     }
     at = end + 1;

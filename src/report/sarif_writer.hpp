@@ -25,8 +25,9 @@ class SarifWriter final : public Reporter {
   SarifWriter(const SarifWriter&) = delete;
   SarifWriter& operator=(const SarifWriter&) = delete;
   // Each finding as its result's text, as it stands in the log.
-  [[nodiscard]] std::string render(const std::vector<Finding>& findings) const override;
-  void add(std::string rendered, const ReportSink& sink) override;
+  using Reporter::render;
+  void render(const std::vector<Finding>& findings, std::string& out) const override;
+  void add(std::string_view rendered, const ReportSink& sink) override;
   void finish(const RunStats& stats, const ReportSink& sink) override;
 
   static constexpr std::size_t kMaxResults = 25000;
