@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -37,34 +38,33 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 
-// The buffers files' reports are rendered into (megabytes: 500 bytes a finding), handed back once
+// A buffer a file's report was rendered into (megabytes: 500 bytes a finding), handed back once
 // written and given to a later file. On worker threads a buffer made for each file came from
 // glibc's per-thread heaps, which give their memory back and fault it in again page by page: -j2
-// on 10 MB took 5% longer, on 100 MB 10%. There are never more than the files in flight (jobs +
-// 2), each as large as the largest report so far, which the run's peak held already. One job
-// works in the main heap, which keeps its top (M_TOP_PAD, below); there a kept buffer only adds to
-// the peak (3 MB on 1 GB), so none is kept.
-class ReportBuffers {
+// on 10 MB took 4% longer, on 100 MB 7%. One buffer is kept, of at most kMaxKept bytes: each one
+// kept idle is resident memory the run did not hold before (the peak of a 1 GB run, with up to
+// four kept, passed its target), and a larger one comes from a SARIF log's first files, after
+// which most findings are no longer rendered. One job works in the main heap, which keeps its top
+// (M_TOP_PAD, below); there a kept buffer only added to the peak, so none is kept.
+class SpareReportBuffer {
  public:
-  explicit ReportBuffers(bool keep) : keep_(keep) {}
+  explicit SpareReportBuffer(bool keep) : keep_(keep) {}
   std::string take() {
     const std::lock_guard lock(mutex_);
-    if (free_.empty()) return {};
-    std::string buffer = std::move(free_.back());
-    free_.pop_back();
-    return buffer;
+    return std::exchange(spare_, {});
   }
   void give(std::string buffer) {
-    if (!keep_) return;
+    if (!keep_ || buffer.capacity() > kMaxKept) return;
     buffer.clear();
     const std::lock_guard lock(mutex_);
-    free_.push_back(std::move(buffer));
+    if (buffer.capacity() > spare_.capacity()) spare_ = std::move(buffer);
   }
+  static constexpr std::size_t kMaxKept = std::size_t{16} << 20;
 
  private:
   bool keep_;
   std::mutex mutex_;
-  std::vector<std::string> free_;
+  std::string spare_;
 };
 
 struct CheckOptions {
@@ -299,7 +299,7 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   const bool one_job =
       options.jobs == 1 || (options.jobs == 0 && std::thread::hardware_concurrency() == 1);
   if (one_job) mallopt(M_TOP_PAD, 16 << 20);
-  ReportBuffers report_buffers(!one_job);
+  SpareReportBuffer report_buffer(!one_job);
   RunStats stats = run(
       lint_groups, options.jobs, mode,
       [&](std::size_t group, std::vector<Finding>& findings) {
@@ -312,7 +312,7 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
         output.failed = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
           return f.severity >= fail_levels[group];
         });
-        output.text = report_buffers.take();
+        output.text = report_buffer.take();
         reporter->render(findings, output.text);
         return output;
       },
@@ -323,7 +323,7 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
         }
         failed = failed || output.failed;
         reporter->add(output.text, sink);
-        report_buffers.give(std::move(output.text));
+        report_buffer.give(std::move(output.text));
       });
 
   if (!options.write_baseline.empty()) {
