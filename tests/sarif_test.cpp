@@ -26,8 +26,6 @@ using testing::kSource;
 using testing::TempDir;
 using testing::write_file;
 
-constexpr int kRandomMessageLength = 520;
-
 // The multitool's findings on a log: "ruleId: message id [arguments]" per result.
 std::vector<std::string> validate(const fs::path& log) {
   const fs::path report = log.string() + ".validation.sarif";
@@ -292,6 +290,7 @@ TEST(Sarif, LeavesOutUnrenderedWhatTheLogWillDrop) {
 // nine tenths of those, until it fits. Messages of random letters hardly compress: 25,000 results
 // of these come to about 10.3 MB gzipped, 22,500 to 9.3 MB.
 TEST(Sarif, KeepsTheLogWithinGitHubsGzippedSize) {
+  constexpr int kMessageLength = 520;
   std::mt19937 random(7);
   const std::string_view letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   std::vector<Finding> findings;
@@ -300,7 +299,7 @@ TEST(Sarif, KeepsTheLogWithinGitHubsGzippedSize) {
     f.rule_id = intern_rule_id("format/tab");
     f.location.path = "a.md";
     f.location.start.line = f.location.end.line = line;
-    for (int k = 0; k < kRandomMessageLength; ++k)
+    for (int k = 0; k < kMessageLength; ++k)
       f.message += letters[random() % letters.size()];
     findings.push_back(std::move(f));
   }
