@@ -104,5 +104,39 @@ TEST(Runner, KeptRunChecksFixedText) {
   EXPECT_NE(report.find("term/inconsistent"), std::string::npos);
 }
 
+// The findings of a line share one copy of it, each showing a window of at most 240 bytes around
+// itself; a line too long to copy whole (past 64 KiB) is copied a window at a time.
+TEST(Runner, FindingsOfALineShareOneCopyOfIt) {
+  for (const std::size_t repeats : {100U, 10'000U}) {
+    SCOPED_TRACE(repeats);
+    std::string line;
+    for (std::size_t i = 0; i < repeats; ++i)
+      line += "模型A";  // 7 bytes: Chinese meets Latin twice (but at the end of the line)
+    const std::string text = "## Title\n[标题](https://arxiv.org/abs/2401.00001)\n\n" + line + "\n";
+    const std::size_t line_start = text.size() - line.size() - 1;
+    const std::vector<Finding> findings = every_rule().lint(every_rule().parse("a.md", text));
+    std::size_t on_line = 0;
+    const std::string* copy = nullptr;
+    for (const Finding& f : findings) {
+      if (f.location.start.line != 4) continue;
+      ++on_line;
+      const std::size_t at = f.location.start.offset;
+      EXPECT_EQ(f.excerpt(), std::string_view(text).substr(f.excerpt_start, f.excerpt_size)) << at;
+      EXPECT_LE(f.excerpt_size, 240U) << at;
+      EXPECT_LE(f.excerpt_start, at);
+      EXPECT_LT(at, f.excerpt_start + f.excerpt_size);
+      if (repeats == 100) {
+        EXPECT_EQ(*f.excerpt_text, line);
+        EXPECT_EQ(f.excerpt_text_start, line_start);
+        if (copy == nullptr) copy = f.excerpt_text.get();
+        EXPECT_EQ(f.excerpt_text.get(), copy) << at;
+      } else {
+        EXPECT_EQ(f.excerpt_text->size(), f.excerpt_size) << at;
+      }
+    }
+    EXPECT_EQ(on_line, 2 * repeats - 1);
+  }
+}
+
 }  // namespace
 }  // namespace bilint

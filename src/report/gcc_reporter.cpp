@@ -55,9 +55,8 @@ class CaretRenderer {
     std::string_view caret;
   };
   Lines render(const Finding& finding) {
-    const std::string_view excerpt =
-        finding.excerpt ? std::string_view(*finding.excerpt) : std::string_view();
-    // The findings of a line share its excerpt string, and with it the excerpt's start.
+    const std::string_view excerpt = finding.excerpt();
+    // The findings of a line share its excerpt, and with it the excerpt's start.
     if (excerpt.data() != excerpt_.data() || excerpt.size() != excerpt_.size()) {
       excerpt_ = excerpt;
       render_source();
