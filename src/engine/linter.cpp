@@ -75,8 +75,8 @@ class FindingResolver {
   Position cursor_;
   std::size_t entry_ = std::numeric_limits<std::size_t>::max();  // whose hash entry_hash_ is
   std::uint64_t entry_hash_ = 0;
-  std::shared_ptr<const std::string>
-      excerpt_;  // the previous finding's, the bytes of excerpt_span_
+  // The previous finding's excerpt text: the bytes of excerpt_span_.
+  std::shared_ptr<const std::string> excerpt_;
   Span excerpt_span_;
 };
 
