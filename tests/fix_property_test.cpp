@@ -14,6 +14,7 @@
 #include "core/source.hpp"
 #include "engine/linter.hpp"
 #include "fix/atomic_file.hpp"
+#include "report/reporter.hpp"
 #include "rules/catalog.hpp"
 
 namespace bilint {
@@ -118,19 +119,27 @@ TEST(FixProperty, FixedSeedsRenderWithTheSameStructure) {
 namespace bilint {
 namespace {
 
-// Inputs the fuzzers once broke (fuzz/regressions/): they must lint, and fix to a fixed point.
-TEST(FuzzRegressions, FixingTwiceEqualsFixingOnce) {
+// Inputs the fuzzers once broke (fuzz/regressions/): they must lint and be reported in every format
+// as they are, and fix to a fixed point.
+TEST(FuzzRegressions, ReportAndFixToAFixedPoint) {
   const Linter linter(RuleCatalog::builtin(), RuleSelection{}, default_glossary());
   std::size_t cases = 0;
   for (const auto& entry :
        fs::directory_iterator(fs::path(BILINT_SOURCE_DIR) / "fuzz/regressions")) {
     SCOPED_TRACE(entry.path().string());
-    const std::string once = linter.fix("case.md", testing::slurp(entry.path()));
+    const std::string text = testing::slurp(entry.path());
+    RunResult result;
+    result.findings = linter.lint(linter.parse("case.md", text));
+    for (const char* format : {"gcc", "json", "sarif", "github"}) {
+      SCOPED_TRACE(format);
+      EXPECT_FALSE(make_reporter(format, ReportOptions{})->render_run(result).empty());
+    }
+    const std::string once = linter.fix("case.md", text);
     EXPECT_EQ(linter.fix("case.md", once), once);
     (void)linter.lint(linter.parse("case.md", once));
     ++cases;
   }
-  EXPECT_GE(cases, 2U);
+  EXPECT_GE(cases, 3U);
 }
 
 }  // namespace

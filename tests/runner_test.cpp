@@ -138,5 +138,36 @@ TEST(Runner, FindingsOfALineShareOneCopyOfIt) {
   }
 }
 
+// In invalid UTF-8 a long line may begin with stray continuation bytes, or be nothing else: each
+// finding's window stays inside its line, holds the finding, and renders. (A window that began on
+// the line before, found by fuzz_lint, made Finding::excerpt() throw.)
+TEST(Runner, ExcerptWindowsStayInsideTheirLineInInvalidUtf8) {
+  std::string stray_start = "\xB3";
+  for (int i = 0; i < 100; ++i)
+    stray_start += "模型A";
+  for (const std::string& line : {stray_start, std::string(300, '\x80')}) {
+    const std::string text = "## Title\n[标题](https://arxiv.org/abs/2401.00001)\n\n" + line + "\n";
+    const std::size_t line_start = text.size() - line.size() - 1;
+    const std::size_t line_end = text.size() - 1;
+    RunResult result;
+    result.findings = every_rule().lint(every_rule().parse("a.md", text));
+    std::size_t on_line = 0;
+    for (const Finding& f : result.findings) {
+      if (f.location.start.line != 4) continue;
+      ++on_line;
+      const std::size_t at = f.location.start.offset;
+      EXPECT_GE(f.excerpt_start, line_start) << at;
+      EXPECT_LE(f.excerpt_start + f.excerpt_size, line_end) << at;
+      EXPECT_GT(f.excerpt_size, 0U) << at;
+      EXPECT_LE(f.excerpt_size, 240U) << at;
+      EXPECT_LE(f.excerpt_start, at);
+      EXPECT_EQ(f.excerpt(), std::string_view(text).substr(f.excerpt_start, f.excerpt_size)) << at;
+    }
+    EXPECT_GT(on_line, 0U);
+    const std::string report = make_reporter("gcc", ReportOptions{})->render_run(result);
+    EXPECT_NE(report.find("a.md:4:1: error: invalid UTF-8"), std::string::npos) << report;
+  }
+}
+
 }  // namespace
 }  // namespace bilint

@@ -331,9 +331,14 @@ Finding FindingResolver::resolve(Diagnostic&& diagnostic) {
   if (line.size() > kExcerptMax) {
     const std::string_view text = source_.text();
     const std::size_t at = diagnostic.span.begin;
-    window.begin = utf8::boundary_before(
-        text, at > line.begin + kExcerptBefore ? at - kExcerptBefore : line.begin);
-    window.end = utf8::boundary_before(text, std::min(line.end, window.begin + kExcerptMax));
+    // boundary_before() steps back over continuation bytes as far as they go: in invalid UTF-8,
+    // past the line's start (into the line before) or past the window's.
+    window.begin = std::max(
+        line.begin, utf8::boundary_before(
+                        text, at > line.begin + kExcerptBefore ? at - kExcerptBefore : line.begin));
+    const std::size_t limit = std::min(line.end, window.begin + kExcerptMax);
+    window.end = utf8::boundary_before(text, limit);
+    if (window.end <= window.begin) window.end = limit;  // stray continuation bytes, no character
   }
   const Span copied = line.size() <= kSharedLineMax ? line : window;
   if (!excerpt_ || copied != excerpt_span_) {
