@@ -30,17 +30,12 @@ struct Finding {
   Location location;
   std::string message;
   // The line of location.start as reporters show it (at most a window of it around the finding,
-  // for very long lines): the bytes [excerpt_start, excerpt_start + excerpt_size) of the file, in
-  // *excerpt_text, which holds the file from byte excerpt_text_start on. The findings of a line
-  // share one copy of it (windows into it differ); a very long line is copied a window at a time.
-  std::shared_ptr<const std::string> excerpt_text;
-  std::size_t excerpt_text_start = 0;
+  // for very long lines): the bytes of the file from excerpt_start on. It lies in excerpt_text, a
+  // copy of the line that the findings of the line share (of the window alone, for a line too long
+  // to copy whole).
+  std::string_view excerpt;
   std::size_t excerpt_start = 0;
-  std::size_t excerpt_size = 0;
-  [[nodiscard]] std::string_view excerpt() const {
-    if (!excerpt_text) return {};
-    return std::string_view(*excerpt_text).substr(excerpt_start - excerpt_text_start, excerpt_size);
-  }
+  std::shared_ptr<const std::string> excerpt_text;  // keeps `excerpt` alive
   std::optional<ResolvedFix> fix;
   std::vector<RelatedLocation> related;
   // What identifies the finding apart from its position: a hash of the entry it is in (arXiv id, or

@@ -346,9 +346,8 @@ Finding FindingResolver::resolve(Diagnostic&& diagnostic) {
     excerpt_span_ = copied;
   }
   finding.excerpt_text = excerpt_;
-  finding.excerpt_text_start = copied.begin;
+  finding.excerpt = std::string_view(*excerpt_).substr(window.begin - copied.begin, window.size());
   finding.excerpt_start = window.begin;
-  finding.excerpt_size = window.size();
   const std::string_view flagged = source_.slice(diagnostic.span).substr(0, 256);
   finding.content_hash = fnv1a(flagged, entry_hash(diagnostic.span.begin) ^ flagged.size());
 

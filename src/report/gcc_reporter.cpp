@@ -55,7 +55,7 @@ class CaretRenderer {
     std::string_view caret;
   };
   Lines render(const Finding& finding) {
-    const std::string_view excerpt = finding.excerpt();
+    const std::string_view excerpt = finding.excerpt;
     // The findings of a line share its excerpt, and with it the excerpt's start.
     if (excerpt.data() != excerpt_.data() || excerpt.size() != excerpt_.size()) {
       excerpt_ = excerpt;
