@@ -104,6 +104,20 @@ TEST(Runner, KeptRunChecksFixedText) {
   EXPECT_NE(report.find("term/inconsistent"), std::string::npos);
 }
 
+// What run() will use, which the CLI asks to tune glibc for one thread or several.
+TEST(Runner, ThreadsAreNeverMoreThanTheFiles) {
+  TempDir dir;
+  const std::vector<Input> three = write_run(dir.path());
+  const std::vector<Input> one(three.begin(), three.begin() + 1);
+  EXPECT_EQ(threads_for({LintGroup{&every_rule(), three}}, 2), 2U);
+  EXPECT_EQ(threads_for({LintGroup{&every_rule(), three}}, 8), 3U);
+  EXPECT_EQ(threads_for({LintGroup{&every_rule(), one}, LintGroup{&every_rule(), one}}, 8), 2U);
+  EXPECT_EQ(threads_for({LintGroup{&every_rule(), one}}, 2), 1U);
+  EXPECT_EQ(threads_for({LintGroup{&every_rule(), one}}, 0), 1U);
+  EXPECT_EQ(threads_for({}, 4), 1U);
+  EXPECT_GE(threads_for({LintGroup{&every_rule(), three}}, 0), 1U);
+}
+
 // The findings of a line share one copy of it, each showing a window of at most 240 bytes around
 // itself; a line too long to copy whole (past 64 KiB) is copied a window at a time.
 TEST(Runner, FindingsOfALineShareOneCopyOfIt) {

@@ -9,7 +9,6 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <unistd.h>
 #include <utility>
 #include <vector>
@@ -296,8 +295,7 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   // the next: 8% of a -j1 run on 10 MB. 16 MiB kept spare there costs 4 MB of peak. The worker
   // threads' heaps are left as they are: there it would take 64 MiB, and the peak of a 1 GB run
   // would pass its target (70 MB).
-  const bool one_job =
-      options.jobs == 1 || (options.jobs == 0 && std::thread::hardware_concurrency() == 1);
+  const bool one_job = threads_for(lint_groups, options.jobs) == 1;
   if (one_job) mallopt(M_TOP_PAD, 16 << 20);
   SpareReportBuffer report_buffer(!one_job);
   RunStats stats = run(

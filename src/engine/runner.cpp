@@ -147,6 +147,14 @@ FirstPass first_pass(const Linter& linter, const Input& input, RunMode mode, con
 
 }  // namespace
 
+unsigned threads_for(const std::vector<LintGroup>& groups, unsigned jobs) {
+  if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
+  std::size_t files = 0;
+  for (const LintGroup& group : groups)
+    files += group.inputs.size();
+  return static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files, 1)));
+}
+
 RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
              const PrepareFile& prepare, const EmitFile& emit, std::uintmax_t kept_run_bytes) {
   // Each group is sorted by path, so a stable sort merges them into output order.
@@ -157,8 +165,7 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
   }
   std::stable_sort(tasks.begin(), tasks.end(),
                    [](const Task& a, const Task& b) { return a.input->path < b.input->path; });
-  if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(tasks.size(), 1)));
+  jobs = threads_for(groups, jobs);
 
   std::vector<RunFactsSet> facts;
   for (const LintGroup& group : groups)

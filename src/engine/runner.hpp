@@ -60,6 +60,10 @@ using EmitFile = std::function<void(FileOutput& output)>;
 // twice its size); a larger run reads its files twice, so that its memory does not grow with its
 // length.
 inline constexpr std::uintmax_t kKeptRunBytes = std::uintmax_t{16} << 20U;
+// The threads run() checks the groups' files on for `jobs` (0: one per core): never more than the
+// files; with one, it checks them on the calling thread.
+unsigned threads_for(const std::vector<LintGroup>& groups, unsigned jobs);
+
 RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
              const PrepareFile& prepare, const EmitFile& emit,
              std::uintmax_t kept_run_bytes = kKeptRunBytes);
