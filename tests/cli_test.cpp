@@ -1,5 +1,6 @@
 // End-to-end tests: they run the built binary as a user would and assert exact output and exit
 // codes.
+#include <algorithm>
 #include <filesystem>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@ using testing::bilint;
 using testing::CommandResult;
 using testing::kBilint;
 using testing::kSource;
+using testing::slurp;
 using testing::TempDir;
 using testing::write_file;
 
@@ -158,6 +160,61 @@ TEST(Cli, FilesStreamInPathOrderWithFindingsAcrossFilesInPlace) {
     EXPECT_EQ(r.err, "");
     EXPECT_EQ(r.exit_code, 1);  // sub/ fails on notes
   }
+}
+
+// A file's findings are resolved and reported a slice of 4,096 at a time; with one thread each
+// slice is written out as soon as it is rendered, with more the file's report is written whole.
+// Both give the same bytes in every format, across slice boundaries (two files of 8,999 findings:
+// three slices each).
+TEST(Cli, ReportsAlikeStreamedASliceAtATimeOrWhole) {
+  TempDir dir;
+  std::string line;
+  for (int i = 0; i < 4500; ++i)
+    line += "模型A";  // Chinese meets Latin twice, but at the end of the line
+  for (const char* name : {"a.md", "b.md"}) {
+    write_file(dir / name, "## Title\n[标题](https://arxiv.org/abs/2401.00001)\n\n" + line + "\n");
+  }
+  for (const char* format : {"gcc", "json", "sarif", "github"}) {
+    SCOPED_TRACE(format);
+    const std::string args = std::string(" --select format/cjk-spacing --format ") + format;
+    const CommandResult streamed = bilint("check -j 1" + args + " a.md b.md", dir.path());
+    const CommandResult whole = bilint("check -j 2" + args + " a.md b.md", dir.path());
+    EXPECT_EQ(streamed.exit_code, 1);
+    EXPECT_EQ(whole.exit_code, 1);
+    EXPECT_EQ(streamed.err, "");
+    const auto without_command_line = [](const std::string& out) {  // SARIF's names -j
+      const std::size_t at = out.find("\"commandLine\"");
+      return at == std::string::npos ? out : out.substr(0, at) + out.substr(out.find('\n', at));
+    };
+    // Compared by hand: gtest's diff of two texts of 18,000 lines takes gigabytes.
+    const std::string a = without_command_line(streamed.out);
+    const std::string b = without_command_line(whole.out);
+    const auto differ = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+    EXPECT_TRUE(a == b) << "first difference at byte " << (differ.first - a.begin()) << ": "
+                        << a.substr(static_cast<std::size_t>(differ.first - a.begin()), 60) << " | "
+                        << b.substr(static_cast<std::size_t>(differ.second - b.begin()), 60);
+    if (std::string_view(format) == "json") {
+      const auto json = nlohmann::json::parse(streamed.out);
+      ASSERT_EQ(json.size(), 2 * 8999U);
+      for (std::size_t i = 1; i < json.size(); ++i) {  // each finding once, in order
+        if (i == 8999) continue;
+        EXPECT_LT(json[i - 1]["offset"], json[i]["offset"]) << i;
+      }
+      EXPECT_EQ(json[8998]["file"], "a.md");
+      EXPECT_EQ(json[8999]["file"], "b.md");
+    }
+    if (std::string_view(format) == "gcc") {
+      EXPECT_NE(streamed.out.find("2 files checked: 17998 warnings\n"), std::string::npos);
+    }
+  }
+  // A baseline keeps the findings themselves, slice after slice.
+  for (const char* jobs : {"1", "2"}) {
+    const CommandResult r = bilint(std::string("check --select format/cjk-spacing -j ") + jobs +
+                                       " --write-baseline base-" + jobs + ".json a.md b.md",
+                                   dir.path());
+    EXPECT_EQ(r.err, std::string("bilint: wrote 17998 findings to base-") + jobs + ".json\n");
+  }
+  EXPECT_TRUE(slurp(dir / "base-1.json") == slurp(dir / "base-2.json"));
 }
 
 TEST(Cli, StdinWithFilename) {

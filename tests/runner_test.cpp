@@ -1,6 +1,7 @@
 #include "engine/runner.hpp"
 
 #include <filesystem>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -69,10 +70,9 @@ TEST(Runner, SecondPassOfKeptRunDoesNotReadFilesAgain) {
     std::vector<std::string> paths;
     const RunStats stats = run(
         {LintGroup{&every_rule(), inputs}}, 1, RunMode::check,
-        [&](std::size_t, std::vector<Finding>&) {
+        [&](std::size_t, std::vector<Finding>&, FileOutput&) {
           if (first) fs::remove(dir / "b.md");  // after the second pass has checked a.md
           first = false;
-          return FileOutput{};
         },
         [](FileOutput&) {}, kept);
     if (kept == 0) {
@@ -105,6 +105,43 @@ TEST(Runner, KeptRunChecksFixedText) {
 }
 
 // What run() will use, which the CLI asks to tune glibc for one thread or several.
+// Linter::check hands a file's findings over a slice at a time: the same findings in the same
+// order as all at once, with the same fingerprints (the occurrences of a finding are counted
+// across slices: the line below repeats the same two findings twenty times).
+TEST(Runner, FindingsComeInSlicesAsAllAtOnce) {
+  const fs::path corpus = fs::path(BILINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "arxiv-cs-zh";
+  std::string line;
+  for (int i = 0; i < 20; ++i)
+    line += "模型A";
+  const ParsedFile file = every_rule().parse(
+      "a.md", slurp(corpus / "2025-06-08.md") +
+                  "\n## Title\n[标题](https://arxiv.org/abs/2401.00001)\n\n" + line + "\n");
+  const std::vector<Finding> all = every_rule().check(file);
+  ASSERT_GT(all.size(), 100U);
+  for (const std::size_t size : {std::size_t{1}, std::size_t{7}, Linter::kFindingSlice}) {
+    SCOPED_TRACE(size);
+    std::vector<Finding> joined;
+    std::size_t slices = 0;
+    every_rule().check(
+        file, nullptr,
+        [&](std::vector<Finding>& slice) {
+          ++slices;
+          EXPECT_FALSE(slice.empty());
+          EXPECT_LE(slice.size(), size);
+          std::move(slice.begin(), slice.end(), std::back_inserter(joined));
+        },
+        size);
+    EXPECT_EQ(slices, (all.size() + size - 1) / size);
+    ASSERT_EQ(joined.size(), all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      EXPECT_EQ(joined[i].rule_id, all[i].rule_id) << i;
+      EXPECT_EQ(joined[i].location.start.offset, all[i].location.start.offset) << i;
+      EXPECT_EQ(joined[i].message, all[i].message) << i;
+      EXPECT_EQ(joined[i].fingerprint, all[i].fingerprint) << i;
+    }
+  }
+}
+
 TEST(Runner, ThreadsAreNeverMoreThanTheFiles) {
   TempDir dir;
   const std::vector<Input> three = write_run(dir.path());

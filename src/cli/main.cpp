@@ -308,19 +308,18 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
   SpareReportBuffer report_buffer(!one_job);
   RunStats stats = run(
       lint_groups, options.jobs, mode,
-      [&](std::size_t group, std::vector<Finding>& findings) {
-        FileOutput output;
+      [&](std::size_t group, std::vector<Finding>& findings, FileOutput& output) {
         if (!filtering) {
-          output.findings = std::move(findings);
-          return output;
+          std::move(findings.begin(), findings.end(), std::back_inserter(output.findings));
+          return;
         }
         if (baseline || changed) std::erase_if(findings, dropped);
-        output.failed = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
-          return f.severity >= fail_levels[group];
-        });
-        output.text = report_buffer.take();
+        output.failed =
+            output.failed || std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+              return f.severity >= fail_levels[group];
+            });
+        if (output.text.empty()) output.text = report_buffer.take();
         reporter->render(findings, output.text);
-        return output;
       },
       [&](FileOutput& output) {
         if (!filtering) {

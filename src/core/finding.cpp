@@ -1,8 +1,6 @@
 #include "core/finding.hpp"
 
-#include <memory_resource>
 #include <tuple>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -33,26 +31,20 @@ std::string fingerprint_text(std::uint64_t fingerprint) {
   return fmt::format("{:016x}", fingerprint);
 }
 
-void assign_fingerprints(std::vector<Finding>& findings) {
-  // Rule ids are interned, so the id's address stands for it: no hashing or comparing of its text
-  // for every finding.
-  struct KeyHash {
-    std::size_t operator()(const std::pair<const char*, std::uint64_t>& key) const {
-      return std::hash<const char*>{}(key.first) ^ key.second;
-    }
-  };
-  // The counts live only for this call: their nodes come from one buffer, freed at once, rather
-  // than a heap allocation and a free for each distinct finding.
-  std::pmr::monotonic_buffer_resource arena;
-  std::pmr::unordered_map<std::pair<const char*, std::uint64_t>, int, KeyHash> seen(&arena);
-  seen.reserve(findings.size());
+void FingerprintCounter::assign(std::span<Finding> findings) {
+  seen_.reserve(seen_.size() + findings.size());
   for (Finding& f : findings) {
-    const int occurrence = seen[{f.rule_id.data(), f.content_hash}]++;
+    const int occurrence = seen_[{f.rule_id.data(), f.content_hash}]++;
     std::uint64_t hash = fnv1a(f.rule_id);
     hash = fnv1a(std::string_view(reinterpret_cast<const char*>(&f.content_hash), 8), hash);
     const fmt::format_int digits(occurrence);
     f.fingerprint = fnv1a(std::string_view(digits.data(), digits.size()), hash);
   }
+}
+
+void assign_fingerprints(std::vector<Finding>& findings) {
+  FingerprintCounter counter;
+  counter.assign(findings);
 }
 
 }  // namespace bilint

@@ -2,8 +2,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <memory_resource>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -51,8 +54,27 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed = 0xcbf29ce484222
 // A fingerprint as baselines and SARIF's partialFingerprints write it: 16 lowercase hex digits.
 std::string fingerprint_text(std::uint64_t fingerprint);
 
-// Fills Finding::fingerprint for the findings of one file, sorted in output order: rule id, content
-// hash and the number of earlier findings with the same rule and content.
+// Fills Finding::fingerprint for the findings of one file, in output order, a slice at a time: rule
+// id, content hash and the number of earlier findings of the file with the same rule and content.
+class FingerprintCounter {
+ public:
+  void assign(std::span<Finding> findings);
+
+ private:
+  // Rule ids are interned, so the id's address stands for it: no hashing or comparing of its text
+  // for every finding.
+  struct KeyHash {
+    std::size_t operator()(const std::pair<const char*, std::uint64_t>& key) const {
+      return std::hash<const char*>{}(key.first) ^ key.second;
+    }
+  };
+  // The counts live only as long as the file's: their nodes come from one buffer, freed at once,
+  // rather than a heap allocation and a free for each distinct finding.
+  std::pmr::monotonic_buffer_resource arena_;
+  std::pmr::unordered_map<std::pair<const char*, std::uint64_t>, int, KeyHash> seen_{&arena_};
+};
+
+// The same for all the findings of one file at once.
 void assign_fingerprints(std::vector<Finding>& findings);
 
 // Orders findings by file, line, column, rule, then message: the output order, which must not

@@ -251,6 +251,16 @@ void RunFactsSet::settle() {
 }
 
 std::vector<Finding> Linter::check(const ParsedFile& file, const RunFactsSet* run) const {
+  std::vector<Finding> findings;
+  // One slice of them all, taken whole.
+  check(
+      file, run, [&](std::vector<Finding>& all) { findings = std::move(all); },
+      std::numeric_limits<std::size_t>::max());
+  return findings;
+}
+
+void Linter::check(const ParsedFile& file, const RunFactsSet* run, const FindingSlices& take,
+                   std::size_t slice) const {
   const RuleContext context(file, today_, run != nullptr ? &run->index : nullptr);
   const SourceFile& source = file.source();
   std::vector<Diagnostic> diagnostics = run_rules(context);
@@ -267,13 +277,18 @@ std::vector<Finding> Linter::check(const ParsedFile& file, const RunFactsSet* ru
   std::stable_sort(order.begin(), order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
   FindingResolver resolver(source, file.document());
+  FingerprintCounter fingerprints;
   std::vector<Finding> findings;
-  findings.reserve(order.size());
-  for (const std::uint32_t i : order)
-    findings.push_back(resolver.resolve(std::move(diagnostics[i])));
-  assign_fingerprints(findings);
+  findings.reserve(std::min(order.size(), slice));
+  for (std::size_t at = 0; at < order.size();) {
+    const std::size_t end = at + std::min(order.size() - at, slice);
+    for (; at < end; ++at)
+      findings.push_back(resolver.resolve(std::move(diagnostics[order[at]])));
+    fingerprints.assign(findings);
+    take(findings);
+    findings.clear();
+  }
   keep_spare_diagnostics(std::move(diagnostics));
-  return findings;
 }
 
 std::vector<Finding> Linter::lint(const ParsedFile& file) const {

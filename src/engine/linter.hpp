@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -57,6 +58,13 @@ class Linter {
   // compare files included when `run` holds the run's facts.
   [[nodiscard]] std::vector<Finding> check(const ParsedFile& file,
                                            const RunFactsSet* run = nullptr) const;
+  // The same, handed to `take` in output order a slice of at most `slice` findings at a time (it
+  // may move them out): a file's findings are not all held at once, which for a file with a
+  // million of them took over a gigabyte.
+  using FindingSlices = std::function<void(std::vector<Finding>& slice)>;
+  static constexpr std::size_t kFindingSlice = 4096;
+  void check(const ParsedFile& file, const RunFactsSet* run, const FindingSlices& take,
+             std::size_t slice = kFindingSlice) const;
   // A run of one file: both passes.
   [[nodiscard]] std::vector<Finding> lint(const ParsedFile& file) const;
   // The raw diagnostics of one file, for the fixer and tests that look at byte spans.

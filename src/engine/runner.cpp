@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -207,6 +208,7 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
     FileOutput output;
   };
   std::vector<SecondPass> passes(tasks.size());
+  const bool streams = jobs == 1;
   for_each_in_order(
       tasks.size(), jobs,
       [&](std::size_t i) {
@@ -224,9 +226,15 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
           parsed =
               std::make_unique<ParsedFile>(task.input->path, std::move(*bytes), linter.glossary());
         }
-        std::vector<Finding> findings = linter.check(*parsed, &facts[task.group]);
-        parsed.reset();
-        passes[i].output = prepare(task.group, findings);
+        FileOutput& output = passes[i].output;
+        linter.check(*parsed, &facts[task.group], [&](std::vector<Finding>& slice) {
+          prepare(task.group, slice, output);
+          // With one thread, this file is the next in output order.
+          if (streams) {
+            emit(output);
+            output = {};
+          }
+        });
       },
       [&](std::size_t i) {
         if (skip[i] != 0) return;
@@ -235,7 +243,7 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
           stats.errors.push_back(std::move(*pass.error));
         } else {
           ++stats.files_checked;
-          emit(pass.output);
+          if (!streams) emit(pass.output);
         }
         pass = {};
       });
@@ -247,8 +255,8 @@ RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned j
   RunResult result;
   static_cast<RunStats&>(result) = run(
       {LintGroup{&linter, inputs}}, jobs, mode,
-      [](std::size_t, std::vector<Finding>& found) {
-        return FileOutput{{}, false, std::move(found)};
+      [](std::size_t, std::vector<Finding>& found, FileOutput& output) {
+        std::move(found.begin(), found.end(), std::back_inserter(output.findings));
       },
       [&](FileOutput& output) {
         std::move(output.findings.begin(), output.findings.end(),

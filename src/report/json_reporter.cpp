@@ -18,15 +18,15 @@ void put_range(JsonWriter& json, const Position& start, const Position& end, Col
 }  // namespace
 
 // The bytes of dumping the whole array with an indent of 2, written a file at a time: a document of
-// a million findings as one nlohmann value took about 4 KB a finding. A file's findings are
-// "\n  {...}" joined by commas; add() puts the brackets and the commas between files.
+// a million findings as one nlohmann value took about 4 KB a finding. What add() is given of a file
+// is "\n  {...}" joined by commas; add() puts the brackets and the commas between its texts.
 void JsonReporter::render(const std::vector<Finding>& findings, std::string& out) const {
   // About 620 bytes a finding; reserved, so the text of a file with many findings is not copied as
   // it grows.
   out.reserve(out.size() + findings.size() * 768);
-  const std::size_t start = out.size();
   for (const Finding& f : findings) {
-    out += out.size() == start ? "\n  " : ",\n  ";
+    // `out` holds the file's earlier slices, if any.
+    out += out.empty() ? "\n  " : ",\n  ";
     JsonWriter json(out, 1);
     json.begin_object();
     json.member("file", f.location.path);

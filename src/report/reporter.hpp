@@ -36,8 +36,10 @@ class Reporter {
   virtual ~Reporter() = default;
   // One file's findings in this format. Called on the worker threads as files are checked, in any
   // order, so it changes nothing but atomic tallies (and reads what add() learned only atomically).
-  // The text is appended to `out`, which the caller may give again and again: a buffer of
-  // megabytes mapped afresh for each file is a page fault for every 4 KiB of report.
+  // The text is appended to `out`, which holds what render() made of the file's earlier findings,
+  // if any (a file's findings may come a slice at a time, see Linter::check), and which the caller
+  // may give again and again: a buffer of megabytes mapped afresh for each file is a page fault for
+  // every 4 KiB of report.
   virtual void render(const std::vector<Finding>& findings, std::string& out) const = 0;
   [[nodiscard]] std::string render(const std::vector<Finding>& findings) const {
     std::string out;
