@@ -3,6 +3,8 @@
 # all cores: memory must not grow with the number of files (a run holds the findings of a few files
 # and the compact facts of the rules that compare files, never the whole report).
 # Usage: bench/memory.sh [SIZES, default "10M 100M 1G"] [BUILD_DIR, default build/ci]
+# BILINT_FILE_SIZE (default 1M) sets the size of the files: BILINT_FILE_SIZE=100M bench/memory.sh
+# "10M 100M" measures one file of 10 MB and one of 100 MB, whose peak grows with its findings.
 # The 1 GB corpus takes 1 GB of disk in $BILINT_BENCH_DIR (default /tmp/bilint-bench) and about a
 # minute and a half per run on two cores.
 set -euo pipefail
@@ -17,7 +19,8 @@ echo "machine: $(nproc) cores,$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
 for size in $sizes; do
   dir="$work/memory-$size"
   rm -rf "$dir"
-  "$build/bench/bilint_corpus_gen" --out "$dir" --size "$size" --file-size 1M --seed 1 \
+  "$build/bench/bilint_corpus_gen" --out "$dir" --size "$size" \
+    --file-size "${BILINT_FILE_SIZE:-1M}" --seed 1 \
     "$corpus"/*.md >/dev/null
   bytes=$(du -cb "$dir"/*.md | tail -1 | cut -f1)
   entries=$(cat "$dir"/*.md | grep -c '^## ')
