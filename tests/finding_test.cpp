@@ -29,8 +29,8 @@ TEST(Finding, FingerprintsNumberFindingsAlikeWithinAFile) {
       finding("a.md", "term/variant", 7),
   };
   std::vector<Finding> b = {finding("b.md", "term/variant", 7), finding("b.md", "term/variant", 7)};
-  assign_fingerprints(a);
-  assign_fingerprints(b);
+  FingerprintCounter(a.size()).assign(a);
+  FingerprintCounter(b.size()).assign(b);
   const std::vector<std::uint64_t> want_a = {
       expected("term/variant", 7, 0), expected("format/tab", 7, 0),
       expected("term/variant", 7, 1), expected("term/variant", 8, 0),

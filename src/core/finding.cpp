@@ -32,7 +32,6 @@ std::string fingerprint_text(std::uint64_t fingerprint) {
 }
 
 void FingerprintCounter::assign(std::span<Finding> findings) {
-  seen_.reserve(seen_.size() + findings.size());
   for (Finding& f : findings) {
     const int occurrence = seen_[{f.rule_id.data(), f.content_hash}]++;
     std::uint64_t hash = fnv1a(f.rule_id);
@@ -40,11 +39,6 @@ void FingerprintCounter::assign(std::span<Finding> findings) {
     const fmt::format_int digits(occurrence);
     f.fingerprint = fnv1a(std::string_view(digits.data(), digits.size()), hash);
   }
-}
-
-void assign_fingerprints(std::vector<Finding>& findings) {
-  FingerprintCounter counter;
-  counter.assign(findings);
 }
 
 }  // namespace bilint

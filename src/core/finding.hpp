@@ -58,6 +58,8 @@ std::string fingerprint_text(std::uint64_t fingerprint);
 // id, content hash and the number of earlier findings of the file with the same rule and content.
 class FingerprintCounter {
  public:
+  // `findings`: how many the file has, for the table to be sized once rather than grown.
+  explicit FingerprintCounter(std::size_t findings) { seen_.reserve(findings); }
   void assign(std::span<Finding> findings);
 
  private:
@@ -73,9 +75,6 @@ class FingerprintCounter {
   std::pmr::monotonic_buffer_resource arena_;
   std::pmr::unordered_map<std::pair<const char*, std::uint64_t>, int, KeyHash> seen_{&arena_};
 };
-
-// The same for all the findings of one file at once.
-void assign_fingerprints(std::vector<Finding>& findings);
 
 // Orders findings by file, line, column, rule, then message: the output order, which must not
 // depend on the order in which files or rules ran.

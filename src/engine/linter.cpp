@@ -277,7 +277,7 @@ void Linter::check(const ParsedFile& file, const RunFactsSet* run, const Finding
   std::stable_sort(order.begin(), order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
   FindingResolver resolver(source, file.document());
-  FingerprintCounter fingerprints;
+  FingerprintCounter fingerprints(order.size());
   std::vector<Finding> findings;
   findings.reserve(std::min(order.size(), slice));
   for (std::size_t at = 0; at < order.size();) {
