@@ -18,13 +18,14 @@ using testing::slurp;
 using testing::TempDir;
 using testing::write_file;
 
+const fs::path kCorpus = fs::path(BILINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "arxiv-cs-zh";
+
 // Two real digests and a third file that lists the first one's first paper again: every rule that
 // compares files has something to report (link/duplicate, term/inconsistent,
 // format/title-separator).
 std::vector<Input> write_run(const fs::path& dir) {
-  const fs::path corpus = fs::path(BILINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "arxiv-cs-zh";
-  write_file(dir / "a.md", slurp(corpus / "2025-06-08.md"));
-  write_file(dir / "b.md", slurp(corpus / "2025-06-09.md"));
+  write_file(dir / "a.md", slurp(kCorpus / "2025-06-08.md"));
+  write_file(dir / "b.md", slurp(kCorpus / "2025-06-09.md"));
   write_file(dir / "c.md",
              "## Prosthetics of the Indian State\n"
              "[印度国家的假肢](https://arxiv.org/abs/2503.05714)\n"
@@ -104,17 +105,15 @@ TEST(Runner, KeptRunChecksFixedText) {
   EXPECT_NE(report.find("term/inconsistent"), std::string::npos);
 }
 
-// What run() will use, which the CLI asks to tune glibc for one thread or several.
 // Linter::check hands a file's findings over a slice at a time: the same findings in the same
 // order as all at once, with the same fingerprints (the occurrences of a finding are counted
 // across slices: the line below repeats the same two findings twenty times).
 TEST(Runner, FindingsComeInSlicesAsAllAtOnce) {
-  const fs::path corpus = fs::path(BILINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "arxiv-cs-zh";
   std::string line;
   for (int i = 0; i < 20; ++i)
     line += "模型A";
   const ParsedFile file = every_rule().parse(
-      "a.md", slurp(corpus / "2025-06-08.md") +
+      "a.md", slurp(kCorpus / "2025-06-08.md") +
                   "\n## Title\n[标题](https://arxiv.org/abs/2401.00001)\n\n" + line + "\n");
   const std::vector<Finding> all = every_rule().check(file);
   ASSERT_GT(all.size(), 100U);
@@ -142,6 +141,7 @@ TEST(Runner, FindingsComeInSlicesAsAllAtOnce) {
   }
 }
 
+// What run() will use, which the CLI asks to tune glibc for one thread or several.
 TEST(Runner, ThreadsAreNeverMoreThanTheFiles) {
   TempDir dir;
   const std::vector<Input> three = write_run(dir.path());
