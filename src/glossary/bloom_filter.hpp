@@ -18,7 +18,7 @@ class BloomFilter {
  public:
   void reset(std::size_t keys) {
     const std::size_t bits =
-        std::clamp<std::size_t>(std::bit_ceil(32 * keys), 1024, std::size_t{1} << 23);
+        std::clamp<std::size_t>(std::bit_ceil(32 * keys), 1024, std::size_t{64} << kMaxWordBits);
     words_.assign(bits / 64, 0);
     shift_ = 64 - static_cast<unsigned>(std::countr_zero(words_.size()));
   }
@@ -26,8 +26,18 @@ class BloomFilter {
   [[nodiscard]] bool may_contain(std::uint64_t hash) const {
     return (words_[hash >> shift_] & bits(hash)) == bits(hash);
   }
+  // A key for the same word of the filter as `hash`, with the bits of `other`: a walk that asks
+  // for `hash` and, where it passes, for a longer key, finds the second answer in the cache line
+  // of the first.
+  static std::uint64_t beside(std::uint64_t hash, std::uint64_t other) {
+    return (hash & ~kBitsMask) | (other & kBitsMask);
+  }
 
  private:
+  // A hash's highest bits choose the word (at most 2^17 words: 1 MiB), its lowest 18 the bits.
+  static constexpr unsigned kMaxWordBits = 17;
+  static constexpr std::uint64_t kBitsMask = (std::uint64_t{1} << 18) - 1;
+  static_assert(kMaxWordBits + 18 <= 64, "beside() needs the word's bits apart from bits()'s");
   static std::uint64_t bits(std::uint64_t hash) {
     return (std::uint64_t{1} << (hash & 63)) | (std::uint64_t{1} << ((hash >> 6) & 63)) |
            (std::uint64_t{1} << ((hash >> 12) & 63));

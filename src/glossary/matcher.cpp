@@ -35,7 +35,7 @@ std::uint64_t first_three_key(char32_t c0, char32_t c1, char32_t c2, bool word =
              c2);
 }
 std::uint64_t first_four_key(std::uint64_t first_three, char32_t c3) {
-  return mix(first_three ^ ((std::uint64_t{c3} << 40) | c3));
+  return BloomFilter::beside(first_three, mix(first_three ^ ((std::uint64_t{c3} << 40) | c3)));
 }
 std::uint64_t word_start_key(char32_t c0, char32_t c1, char32_t c2) {
   const char32_t d1 = is_word_code_point(c1) ? c1 : kNone;

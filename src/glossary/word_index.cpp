@@ -16,7 +16,7 @@ using folding::kWordByte;
 // The filter's key for "a pattern ends here" (the plain key says "a pattern goes on at least this
 // far").
 std::uint64_t ends_here(std::uint64_t key) {
-  return folding::mix(key + 0x9e3779b97f4a7c15ULL);
+  return BloomFilter::beside(key, folding::mix(key + 0x9e3779b97f4a7c15ULL));
 }
 
 }  // namespace
