@@ -35,7 +35,7 @@ std::uint64_t first_three_key(char32_t c0, char32_t c1, char32_t c2, bool word =
              c2);
 }
 std::uint64_t first_four_key(std::uint64_t first_three, char32_t c3) {
-  return BloomFilter::beside(first_three, mix(first_three ^ ((std::uint64_t{c3} << 40) | c3)));
+  return mix(first_three ^ ((std::uint64_t{c3} << 40) | c3));
 }
 std::uint64_t word_start_key(char32_t c0, char32_t c1, char32_t c2) {
   const char32_t d1 = is_word_code_point(c1) ? c1 : kNone;
@@ -88,8 +88,9 @@ void Matcher::compile() {
 }
 
 void Matcher::build_filter() {
-  // Two keys per pattern at most, besides the word index's.
-  filter_.reset(2 * pattern_bits_.size() + words_.key_count());
+  // A key per pattern in each, besides the word index's.
+  starts_.reset(pattern_bits_.size(), kStartsMaxBytes);
+  filter_.reset(pattern_bits_.size() + words_.key_count());
   for (std::uint32_t p = 0; p + 1 < pattern_start_.size(); ++p) {
     const std::uint32_t length = pattern_start_[p + 1] - pattern_start_[p];
     if (length == 0) continue;
@@ -97,13 +98,13 @@ void Matcher::build_filter() {
     const char32_t c1 = length > 1 ? cp[1] : kNone;
     const char32_t c2 = length > 2 ? cp[2] : kNone;
     if ((pattern_bits_[p] & kByWords) != 0) {
-      filter_.insert(word_start_key(cp[0], c1, c2));
+      starts_.insert(word_start_key(cp[0], c1, c2));
       continue;
     }
     if (length <= 3) short_patterns_[length] = true;
     if (cp[0] < kBmp) first_code_points_[cp[0] / 64] |= std::uint64_t{1} << (cp[0] % 64);
     const std::uint64_t first_three = first_three_key(cp[0], c1, c2);
-    filter_.insert(first_three);
+    starts_.insert(first_three);
     if (length >= 3) filter_.insert(first_four_key(first_three, length > 3 ? cp[3] : kNone));
   }
   words_.compile(filter_);
@@ -346,7 +347,7 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
     if (may_begin_trie_pattern(w0.code_point)) {
       const std::uint64_t first_three =
           first_three_key(w0.code_point, w1.code_point, w2.code_point);
-      if (filter_.may_contain(first_three)) {
+      if (starts_.may_contain(first_three)) {
         const char32_t c3 = read(p + w0.length + w1.length + w2.length).code_point;
         in_trie = filter_.may_contain(first_four_key(first_three, c3)) ||
                   (short_patterns_[3] && filter_.may_contain(first_four_key(first_three, kNone)));
@@ -354,14 +355,14 @@ void Matcher::find(std::string_view text, Span range, std::vector<Match>& out) c
       in_trie =
           in_trie ||
           (short_patterns_[2] &&
-           filter_.may_contain(first_three_key(w0.code_point, w1.code_point, kNone))) ||
-          (short_patterns_[1] && filter_.may_contain(first_three_key(w0.code_point, kNone, kNone)));
+           starts_.may_contain(first_three_key(w0.code_point, w1.code_point, kNone))) ||
+          (short_patterns_[1] && starts_.may_contain(first_three_key(w0.code_point, kNone, kNone)));
     }
     // English terms start only where a word does.
     const bool by_words =
         is_word_code_point(w0.code_point) &&
         (p == range.begin || !is_word_byte(static_cast<unsigned char>(scope[p - 1]))) &&
-        filter_.may_contain(word_start_key(w0.code_point, w1.code_point, w2.code_point));
+        starts_.may_contain(word_start_key(w0.code_point, w1.code_point, w2.code_point));
     if (in_trie || by_words) {
       if (in_trie) __builtin_prefetch(&pairs_[pair_slot(w0.code_point, w1.code_point)]);
       batch[waiting++] = {p, w0.code_point, w1.code_point, in_trie, by_words};
