@@ -278,5 +278,27 @@ TEST(BloomFilter, NeverSaysNoToAKeyItHolds) {
   EXPECT_LT(false_yes, 1000);  // 32 bits a key: about 0.1%, far under 1%
 }
 
+// A cap that is no power of two is rounded down to one: the word a key goes to is chosen by the
+// hash's top bits, and a filter of 37,500 words (300,000 bytes) used to put every key in 4 of them.
+TEST(BloomFilter, CappedAtAnySizeHoldsItsKeysAndStillSaysNo) {
+  BloomFilter filter;
+  filter.reset(100000, 300000);  // 400 KB uncapped; 256 KiB capped
+  std::uint64_t key = 1;
+  std::vector<std::uint64_t> held;
+  for (int i = 0; i < 100000; ++i) {
+    key = key * 6364136223846793005ULL + 1442695040888963407ULL;
+    held.push_back(key);
+    filter.insert(key);
+  }
+  for (const std::uint64_t k : held)
+    EXPECT_TRUE(filter.may_contain(k));
+  int false_yes = 0;
+  for (int i = 0; i < 100000; ++i) {
+    key = key * 6364136223846793005ULL + 1442695040888963407ULL;
+    false_yes += filter.may_contain(key) ? 1 : 0;
+  }
+  EXPECT_LT(false_yes, 2000);  // 21 bits a key: under 1%
+}
+
 }  // namespace
 }  // namespace bilint

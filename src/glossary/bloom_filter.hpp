@@ -19,10 +19,11 @@ class BloomFilter {
  public:
   static constexpr std::size_t kMaxBytes = std::size_t{8} << 17;
 
-  // Sized for `keys` keys (32 bits each), at most `max_bytes` (a power of two, at most kMaxBytes).
+  // Sized for `keys` keys (32 bits each), at most `max_bytes` (rounded down to a power of two, as
+  // a word is chosen by a hash's top bits; never more than kMaxBytes).
   void reset(std::size_t keys, std::size_t max_bytes = kMaxBytes) {
-    const std::size_t bits =
-        std::clamp<std::size_t>(std::bit_ceil(32 * keys), 1024, 8 * std::min(max_bytes, kMaxBytes));
+    const std::size_t cap = 8 * std::bit_floor(std::clamp<std::size_t>(max_bytes, 128, kMaxBytes));
+    const std::size_t bits = std::clamp<std::size_t>(std::bit_ceil(32 * keys), 1024, cap);
     words_.assign(bits / 64, 0);
     shift_ = 64 - static_cast<unsigned>(std::countr_zero(words_.size()));
   }
