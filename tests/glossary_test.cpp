@@ -258,46 +258,36 @@ TEST(Matcher, SkipsCompareWhatNoOtherTermSharesInPlace) {
             (Got{{"大语言模型", chinese_prefix}, {"大语言模型评测基准", chinese}}));
 }
 
+// Inserts `held` pseudo-random keys, expects the filter to hold each, and returns how many of
+// `absent` other keys it says yes to.
+int false_yeses(BloomFilter& filter, int held, int absent) {
+  std::uint64_t key = 1;
+  const auto next = [&] { return key = key * 6364136223846793005ULL + 1442695040888963407ULL; };
+  std::vector<std::uint64_t> keys;
+  for (int i = 0; i < held; ++i) {
+    keys.push_back(next());
+    filter.insert(keys.back());
+  }
+  for (const std::uint64_t k : keys)
+    EXPECT_TRUE(filter.may_contain(k));
+  int yes = 0;
+  for (int i = 0; i < absent; ++i)
+    yes += filter.may_contain(next()) ? 1 : 0;
+  return yes;
+}
+
 TEST(BloomFilter, NeverSaysNoToAKeyItHolds) {
   BloomFilter filter;
   filter.reset(1000);
-  std::uint64_t key = 1;
-  std::vector<std::uint64_t> held;
-  for (int i = 0; i < 1000; ++i) {
-    key = key * 6364136223846793005ULL + 1442695040888963407ULL;
-    held.push_back(key);
-    filter.insert(key);
-  }
-  for (const std::uint64_t k : held)
-    EXPECT_TRUE(filter.may_contain(k));
-  int false_yes = 0;
-  for (int i = 0; i < 100000; ++i) {
-    key = key * 6364136223846793005ULL + 1442695040888963407ULL;
-    false_yes += filter.may_contain(key) ? 1 : 0;
-  }
-  EXPECT_LT(false_yes, 1000);  // 32 bits a key: about 0.1%, far under 1%
+  EXPECT_LT(false_yeses(filter, 1000, 100000), 1000);  // 32 bits a key: about 0.1%, far under 1%
 }
 
 // A cap that is no power of two is rounded down to one: the word a key goes to is chosen by the
 // hash's top bits, and a filter of 37,500 words (300,000 bytes) used to put every key in 4 of them.
 TEST(BloomFilter, CappedAtAnySizeHoldsItsKeysAndStillSaysNo) {
   BloomFilter filter;
-  filter.reset(100000, 300000);  // 400 KB uncapped; 256 KiB capped
-  std::uint64_t key = 1;
-  std::vector<std::uint64_t> held;
-  for (int i = 0; i < 100000; ++i) {
-    key = key * 6364136223846793005ULL + 1442695040888963407ULL;
-    held.push_back(key);
-    filter.insert(key);
-  }
-  for (const std::uint64_t k : held)
-    EXPECT_TRUE(filter.may_contain(k));
-  int false_yes = 0;
-  for (int i = 0; i < 100000; ++i) {
-    key = key * 6364136223846793005ULL + 1442695040888963407ULL;
-    false_yes += filter.may_contain(key) ? 1 : 0;
-  }
-  EXPECT_LT(false_yes, 2000);  // 21 bits a key: under 1%
+  filter.reset(100000, 300000);                          // 400 KB uncapped; 256 KiB capped
+  EXPECT_LT(false_yeses(filter, 100000, 100000), 2000);  // 21 bits a key: under 1%
 }
 
 }  // namespace
