@@ -7,7 +7,9 @@
 #include "core/utf8.hpp"
 #include "engine/glossary_loading.hpp"
 #include "engine/linter.hpp"
+#include "glossary/folding.hpp"
 #include "glossary/matcher.hpp"
+#include "glossary/word_index.hpp"
 #include "rules/catalog.hpp"
 
 namespace bilint {
@@ -256,6 +258,111 @@ TEST(Matcher, SkipsCompareWhatNoOtherTermSharesInPlace) {
       (Got{{"abcd", short_one}, {"abcdefgh", long_one}, {"abcdxyz", other}, {"abcd", short_one}}));
   EXPECT_EQ(matches(m, "大语言模型评测基础，大语言模型评测基准。"),
             (Got{{"大语言模型", chinese_prefix}, {"大语言模型评测基准", chinese}}));
+}
+
+// The word index hashes eight bytes at a step; whatever the words' lengths (across 8 and 16
+// bytes), their case, the separators between them and where the range ends, it finds what
+// comparing every pattern at every word start finds.
+TEST(WordIndex, FindsWhatComparingEveryPatternFinds) {
+  std::uint64_t state = 7;
+  const auto next = [&](std::size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((state >> 33) % n);
+  };
+  const std::vector<std::string> words = {"a",
+                                          "LM",
+                                          "GPT",
+                                          "4",
+                                          "x1",
+                                          "model",
+                                          "Models",
+                                          "abcdefg",
+                                          "abcdefgh",
+                                          "abcdefghi",
+                                          "language",
+                                          "transformers",
+                                          "representation",
+                                          "abcdefghijklmnop",
+                                          "abcdefghijklmnopq",
+                                          "internationalization"};
+  const std::vector<std::string> separators = {" ", "-", "  ", ", ", "的", "—", "-\n"};
+  const auto mangle = [&](std::string word) {
+    for (char& c : word)
+      if (next(4) == 0)
+        c = static_cast<char>(ascii::is_lower(c) ? c - 32 : ascii::is_upper(c) ? c + 32 : c);
+    return word;
+  };
+
+  struct Pattern {
+    std::string text;
+    bool exact;
+  };
+  std::vector<Pattern> patterns;
+  WordIndex index;
+  for (std::uint32_t k = 0; k < 300; ++k) {
+    std::string p = words[next(words.size())];
+    for (std::size_t n = next(3); n > 0; --n)
+      p += (next(2) == 0 ? " " : "-") + words[next(words.size())];
+    patterns.push_back({k % 7 == 0 ? p : mangle(p), k % 5 == 0});
+    index.add(patterns.back().text, k, patterns.back().exact);
+  }
+  BloomFilter filter;
+  filter.reset(index.key_count());
+  index.compile(filter);
+
+  std::string text;
+  for (int n = 0; n < 4000; ++n) {
+    text += mangle(words[next(words.size())]);
+    if (next(8) == 0) text += next(2) == 0 ? "s" : "9";
+    text += separators[next(separators.size())];
+  }
+  const auto folded_equal = [](std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+      return folding::kBytes[static_cast<unsigned char>(x)] ==
+             folding::kBytes[static_cast<unsigned char>(y)];
+    });
+  };
+
+  std::vector<std::uint32_t> got;
+  int matched = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (!folding::is_word_byte(byte) ||
+        (at > 0 && folding::is_word_byte(static_cast<unsigned char>(text[at - 1])))) {
+      continue;
+    }
+    // The whole text, or a range that ends a few bytes on (inside a word or not).
+    const std::size_t end = next(3) == 0 ? std::min(text.size(), at + next(40)) : text.size();
+    const std::string_view scope = std::string_view(text).substr(0, end);
+    std::size_t best = 0;
+    std::vector<std::uint32_t> expected;
+    for (std::uint32_t k = 0; k < patterns.size(); ++k) {
+      const std::string& p = patterns[k].text;
+      if (at + p.size() > end) continue;
+      const std::string_view candidate = scope.substr(at, p.size());
+      if (!(patterns[k].exact ? folding::same_exact_spelling(candidate, p)
+                              : folded_equal(candidate, p))) {
+        continue;
+      }
+      if (at + p.size() < end &&
+          folding::is_word_byte(static_cast<unsigned char>(text[at + p.size()]))) {
+        continue;
+      }
+      if (p.size() > best) expected.clear();
+      if (p.size() >= best) {
+        best = p.size();
+        expected.push_back(k);
+      }
+    }
+    got.clear();
+    const std::size_t found = index.longest(scope, at, end, filter, got);
+    ASSERT_EQ(found, best == 0 ? 0 : at + best) << "at " << at << ": " << text.substr(at, 40);
+    if (best > 0) {
+      EXPECT_EQ(got, expected) << "at " << at;
+      ++matched;
+    }
+  }
+  EXPECT_GT(matched, 500);  // the text meets the patterns often enough to test them
 }
 
 // Inserts `held` pseudo-random keys, expects the filter to hold each, and returns how many of
