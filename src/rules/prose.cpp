@@ -7,8 +7,7 @@
 
 namespace bilint {
 
-void for_each_prose_run(const RuleContext& context, Span block,
-                        const std::function<void(Span)>& visit) {
+void for_each_prose_run(const RuleContext& context, Span block, FunctionRef<void(Span)> visit) {
   std::size_t at = block.begin;
   for (const Span& shielded : context.document.protected_in(block)) {
     if (shielded.begin > at) visit({at, std::min(shielded.begin, block.end)});
@@ -18,7 +17,7 @@ void for_each_prose_run(const RuleContext& context, Span block,
 }
 
 void for_each_prose_run(const RuleContext& context, const Entry& entry,
-                        const std::function<void(Span)>& visit) {
+                        FunctionRef<void(Span)> visit) {
   for_each_prose_block(entry, [&](Span block) { for_each_prose_run(context, block, visit); });
 }
 

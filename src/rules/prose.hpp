@@ -1,8 +1,8 @@
 #pragma once
 
-#include <functional>
 #include <vector>
 
+#include "core/function_ref.hpp"
 #include "core/unicode.hpp"
 #include "rules/rule.hpp"
 
@@ -19,12 +19,11 @@ void for_each_prose_block(const Entry& entry, Visit visit) {
 
 // Calls `visit` with each stretch of `block` that is prose: everything but code spans, URLs, link
 // destinations, raw HTML and math, which typography rules never look into or change.
-void for_each_prose_run(const RuleContext& context, Span block,
-                        const std::function<void(Span)>& visit);
+void for_each_prose_run(const RuleContext& context, Span block, FunctionRef<void(Span)> visit);
 
 // The same for every prose block of an entry (its Chinese title and summary paragraphs).
 void for_each_prose_run(const RuleContext& context, const Entry& entry,
-                        const std::function<void(Span)>& visit);
+                        FunctionRef<void(Span)> visit);
 
 // A code point's class for spacing and punctuation rules. Inline, with the CJK Unified Ideographs
 // answered here, since the typography rules ask it of nearly every character of a summary.

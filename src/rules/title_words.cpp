@@ -29,6 +29,8 @@ bool word_char(char c) {
 
 std::vector<TitleWord> title_words(std::string_view text, Span title) {
   std::vector<TitleWord> words;
+  // Room for words of four bytes with a space: one allocation, where growing made four or five.
+  words.reserve(title.size() / 5 + 1);
   std::size_t i = title.begin;
   while (i < title.end) {
     while (i < title.end && !word_char(text[i]))

@@ -20,8 +20,9 @@ bool is_number_like(std::string_view word) {
 }
 
 // A hyphenated word's parts, or the word itself when it is one identifier (xGen-MM stays whole: its
-// first part is already a name).
-std::vector<TitleWord> title_words_split(std::string_view text, TitleWord word) {
+// first part is already a name), into `parts` (one vector for all the words of a title).
+void title_words_split(std::string_view text, TitleWord word, std::vector<TitleWord>& parts) {
+  parts.clear();
   // Drop a possessive and lowercase-only trailing parts: ResNet's, NeRF-based, V2X-enhanced.
   if (word.text.ends_with("'s")) {
     word.text.remove_suffix(2);
@@ -39,9 +40,9 @@ std::vector<TitleWord> title_words_split(std::string_view text, TitleWord word) 
   }
   if (looks_like_name(word.text.substr(0, word.text.find('-'))) ||
       word.text.find('-') == std::string_view::npos) {
-    return {word};
+    parts.push_back(word);
+    return;
   }
-  std::vector<TitleWord> parts;
   std::size_t start = word.span.begin;
   for (std::size_t i = word.span.begin; i <= word.span.end; ++i) {
     if (i == word.span.end || text[i] == '-') {
@@ -49,7 +50,6 @@ std::vector<TitleWord> title_words_split(std::string_view text, TitleWord word) 
       start = i + 1;
     }
   }
-  return parts;
 }
 
 }  // namespace
@@ -113,10 +113,11 @@ class NameDroppedRule final : public EntryRule {
     }
     // Names elsewhere: identifier-like parts of words (CoT-Enhanced is "CoT" and an adjective) that
     // are not glossary terms or plain numbers.
+    std::vector<TitleWord> parts;
     for (const TitleWord& w : words) {
       if (!names.empty() && names.front().begin <= w.span.begin && w.span.end <= names.front().end)
         continue;
-      const std::vector<TitleWord> parts = title_words_split(text, w);
+      title_words_split(text, w, parts);
       for (const TitleWord& part : parts) {
         if (part.text.size() < 4 || !looks_like_name(part.text) || is_number_like(part.text) ||
             is_term(part)) {
@@ -148,9 +149,9 @@ class NameDroppedRule final : public EntryRule {
         }
       }
       if (!kept) {
-        const auto parts = title_words(text, name);
-        kept = std::all_of(parts.begin(), parts.end(), [&](const TitleWord& p) {
-          return !looks_like_name(p.text) && parts.size() > 1
+        const auto name_words = title_words(text, name);
+        kept = std::all_of(name_words.begin(), name_words.end(), [&](const TitleWord& p) {
+          return !looks_like_name(p.text) && name_words.size() > 1
                      ? true
                      : chinese.find(ascii::to_lower(p.text)) != std::string::npos;
         });
