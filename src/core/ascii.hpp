@@ -23,6 +23,9 @@ constexpr bool is_alpha(char c) {
 constexpr bool is_alnum(char c) {
   return is_alpha(c) || is_digit(c);
 }
+constexpr bool is_xdigit(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 constexpr char to_lower(char c) {
   return is_upper(c) ? static_cast<char>(c + ('a' - 'A')) : c;
 }

@@ -6,11 +6,11 @@
 #include <memory>
 #include <sstream>
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include "engine/inputs.hpp"
 #include "fix/atomic_file.hpp"
+#include "net/curl_library.hpp"
 
 namespace bilint {
 
@@ -84,9 +84,7 @@ void save_cache(const std::string& path, const std::map<std::string, CacheEntry>
 
 }  // namespace
 
-LinkChecker::LinkChecker(LinkCheckSettings settings) : settings_(std::move(settings)) {
-  curl_global_init(CURL_GLOBAL_DEFAULT);
-}
+LinkChecker::LinkChecker(LinkCheckSettings settings) : settings_(std::move(settings)) {}
 
 std::map<std::string, LinkStatus> LinkChecker::check(const std::vector<std::string>& urls) {
   std::map<std::string, LinkStatus> results;
@@ -105,29 +103,30 @@ std::map<std::string, LinkStatus> LinkChecker::check(const std::vector<std::stri
     waiting.push_back({url});
   }
 
-  const std::unique_ptr<CURLM, decltype(&curl_multi_cleanup)> multi(curl_multi_init(),
-                                                                    &curl_multi_cleanup);
-  curl_multi_setopt(multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS, settings_.max_connections);
-  curl_multi_setopt(multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS, settings_.max_connections_per_host);
+  const CurlLibrary& curl = curl_library();
+  const std::unique_ptr<CURLM, decltype(curl.multi_cleanup)> multi(curl.multi_init(),
+                                                                   curl.multi_cleanup);
+  curl.multi_setopt(multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS, settings_.max_connections);
+  curl.multi_setopt(multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS, settings_.max_connections_per_host);
 
   std::map<CURL*, Request> running;
   const auto start = [&](Request request) {
-    CURL* easy = curl_easy_init();
-    curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(easy, CURLOPT_NOBODY, request.use_get ? 0L : 1L);
-    if (request.use_get) curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
-    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(easy, CURLOPT_MAXREDIRS, settings_.max_redirects);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
+    CURL* easy = curl.easy_init();
+    curl.easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+    curl.easy_setopt(easy, CURLOPT_NOBODY, request.use_get ? 0L : 1L);
+    if (request.use_get) curl.easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+    curl.easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+    curl.easy_setopt(easy, CURLOPT_MAXREDIRS, settings_.max_redirects);
+    curl.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(settings_.connect_timeout.count()));
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(settings_.total_timeout.count()));
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, settings_.user_agent.c_str());
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &discard);
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl.easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(settings_.total_timeout.count()));
+    curl.easy_setopt(easy, CURLOPT_USERAGENT, settings_.user_agent.c_str());
+    curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, &discard);
+    curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl.easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     request.handle = easy;
-    curl_multi_add_handle(multi.get(), easy);
+    curl.multi_add_handle(multi.get(), easy);
     running.emplace(easy, std::move(request));
   };
 
@@ -143,24 +142,24 @@ std::map<std::string, LinkStatus> LinkChecker::check(const std::vector<std::stri
       }
     }
     int still_running = 0;
-    curl_multi_perform(multi.get(), &still_running);
+    curl.multi_perform(multi.get(), &still_running);
     int queued = 0;
-    while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
+    while (CURLMsg* message = curl.multi_info_read(multi.get(), &queued)) {
       if (message->msg != CURLMSG_DONE) continue;
       CURL* easy = message->easy_handle;
       const CURLcode code = message->data.result;
       Request request = std::move(running.at(easy));
       running.erase(easy);
       long status = 0;
-      curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+      curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
       curl_off_t retry_after = 0;
-      curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after);
-      curl_multi_remove_handle(multi.get(), easy);
-      curl_easy_cleanup(easy);
+      curl.easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after);
+      curl.multi_remove_handle(multi.get(), easy);
+      curl.easy_cleanup(easy);
 
       LinkStatus& result = results[request.url];
       result.http_status = status;
-      result.error = code == CURLE_OK ? std::string() : curl_easy_strerror(code);
+      result.error = code == CURLE_OK ? std::string() : curl.easy_strerror(code);
       if (code == CURLE_OK && !request.use_get &&
           (status == 405 || status == 501 || status == 403)) {
         request.use_get = true;  // a server that will not answer HEAD
@@ -189,11 +188,11 @@ std::map<std::string, LinkStatus> LinkChecker::check(const std::vector<std::stri
                         })->not_before;
       const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now());
       if (wait.count() > 0) {
-        curl_multi_poll(multi.get(), nullptr, 0,
+        curl.multi_poll(multi.get(), nullptr, 0,
                         static_cast<int>(std::min<long long>(wait.count(), 1000)), nullptr);
       }
     } else if (!running.empty()) {
-      curl_multi_poll(multi.get(), nullptr, 0, 100, nullptr);
+      curl.multi_poll(multi.get(), nullptr, 0, 100, nullptr);
     }
   }
   for (auto& [url, entry] : cache)

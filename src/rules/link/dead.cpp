@@ -1,4 +1,6 @@
 #include <set>
+#include <stdexcept>
+#include <utility>
 
 #include <boost/regex.hpp>
 #include <fmt/format.h>
@@ -24,7 +26,11 @@ struct RunUrls final : RunFacts {
     }
   }
   void settle() override {
-    status = LinkChecker(settings).check(urls);
+    try {
+      status = LinkChecker(settings).check(urls);
+    } catch (const std::runtime_error& e) {  // libcurl could not be loaded
+      unavailable = e.what();
+    }
     urls = {};
     seen = {};
   }
@@ -32,6 +38,7 @@ struct RunUrls final : RunFacts {
   std::vector<std::string> urls;
   std::set<std::string> seen;
   std::map<std::string, LinkStatus> status;
+  std::string unavailable;  // why no link could be checked, or empty
 };
 
 long to_number(const std::string& name, const std::string& value) {
@@ -104,7 +111,18 @@ class DeadLinkRule final : public Rule {
   void check(const RuleContext& context, DiagnosticSink& sink) const override {
     const RunUrls* run = context.run_facts<RunUrls>(*this);
     if (run == nullptr) return;
+    bool told = false;
     for_each_target(context, [&](const std::string& url, Span where) {
+      if (!run->unavailable.empty()) {
+        if (!std::exchange(told, true)) {
+          sink.report(Report{where,
+                             fmt::format("the links could not be checked: {}", run->unavailable),
+                             {},
+                             {},
+                             Severity::error});
+        }
+        return;
+      }
       const auto s = run->status.find(url);
       if (s == run->status.end() || s->second.alive) return;
       sink.report(where, s->second.http_status != 0

@@ -1,10 +1,12 @@
 #include <algorithm>
 #include <memory>
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
+#include "net/curl_library.hpp"
+#include "net/plain_url.hpp"
 #include "rules/registry.hpp"
 
 namespace bilint {
@@ -23,32 +25,34 @@ std::string problem(std::string_view url) {
     }
     return {};
   }
-  const std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
+  if (plainly_valid_url(url)) return {};
+  const CurlLibrary& curl = curl_library();
+  const std::unique_ptr<CURLU, decltype(curl.url_cleanup)> handle(curl.url(), curl.url_cleanup);
   const std::string copy(url);
   // No CURLU_GUESS_SCHEME: a digest's link needs its scheme written out.
   const CURLUcode code =
-      curl_url_set(handle.get(), CURLUPART_URL, copy.c_str(), CURLU_NON_SUPPORT_SCHEME);
+      curl.url_set(handle.get(), CURLUPART_URL, copy.c_str(), CURLU_NON_SUPPORT_SCHEME);
   if (code != CURLUE_OK) {
     // A message quotes at most 80 bytes of the URL (on a character boundary); the span has it all.
     const std::size_t cut = utf8::boundary_before(url, std::min<std::size_t>(url.size(), 80));
     return fmt::format("'{}{}' is not a valid URL: {}", url.substr(0, cut),
-                       cut < url.size() ? "…" : "", curl_url_strerror(code));
+                       cut < url.size() ? "…" : "", curl.url_strerror(code));
   }
   char* scheme = nullptr;
   std::string scheme_text;
-  if (curl_url_get(handle.get(), CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK) {
+  if (curl.url_get(handle.get(), CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK) {
     scheme_text = scheme;
-    curl_free(scheme);
+    curl.free(scheme);
   }
   if (scheme_text != "http" && scheme_text != "https") {
     return fmt::format("the URL scheme '{}' is not http, https or mailto", scheme_text);
   }
   char* host = nullptr;
-  if (curl_url_get(handle.get(), CURLUPART_HOST, &host, 0) != CURLUE_OK || host == nullptr) {
+  if (curl.url_get(handle.get(), CURLUPART_HOST, &host, 0) != CURLUE_OK || host == nullptr) {
     return fmt::format("'{}' has no host", url);
   }
   const std::string host_text = host;
-  curl_free(host);
+  curl.free(host);
   if (host_text.find('.') == std::string::npos && host_text != "localhost" &&
       host_text.front() != '[') {
     return fmt::format("'{}' is not a host name on the Internet (no dot)", host_text);
