@@ -85,6 +85,34 @@ TEST(OnlineLinks, OffByDefault) {
   EXPECT_TRUE(server.requests().empty());
 }
 
+// libcurl is opened only when needed: one that cannot be loaded (here a file by its name that is
+// no library, found first through LD_LIBRARY_PATH) is reported where it was needed, with dlerror's
+// reason, and the run goes on with the other rules and files.
+TEST(OnlineLinks, ALibcurlThatCannotBeLoadedIsReportedAndTheRunGoesOn) {
+  TempDir dir;
+  fs::create_directories(dir / "lib");
+  write_file(dir / "lib" / BILINT_LIBCURL_SONAME, "not a library\n");
+  write_file(dir / "d.md",
+             "## A\n[甲](https://arxiv.org/abs/2506.07140)\n\n见 [乙](http://127.0.0.1:9/x)。\n");
+  write_file(dir / "e.md", "## B\n[丙](https://arxiv.org/abs/2506.07141)\n");
+  const std::string command = "LD_LIBRARY_PATH='" + (dir / "lib").string() + "' '" + kBilint +
+                              "' check --select link/dead,link/malformed --online d.md e.md";
+  EXPECT_EQ(testing::run_command(command, dir.path()).exit_code, 1);
+  // The findings without their source lines.
+  const CommandResult r = testing::run_command(command + " | grep -v '^ '", dir.path());
+  const std::string reason =
+      "cannot load libcurl: " + (dir / "lib" / BILINT_LIBCURL_SONAME).string() + ": file too short";
+  EXPECT_EQ(r.out, "d.md:1:1: error: internal error in link/malformed on this file: " + reason +
+                       " [link/malformed]\n"
+                       "d.md:2:5: error: the links could not be checked: " +
+                       reason +
+                       " [link/dead]\n"
+                       "e.md:2:5: error: the links could not be checked: " +
+                       reason +
+                       " [link/dead]\n"
+                       "2 files checked: 3 errors\n");
+}
+
 TEST(OnlineLinks, BadOptionsAreUsageErrors) {
   TempDir dir;
   write_file(dir / "d.md", "## A\n");

@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 namespace bilint {
 

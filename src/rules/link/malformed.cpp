@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "net/curl_library.hpp"
 #include "net/plain_url.hpp"
