@@ -20,8 +20,10 @@ class TabRule final : public Rule {
       std::size_t last = line.end;
       while (last > i && (text[last - 1] == ' ' || text[last - 1] == '\t'))
         --last;  // trailing
-      for (; i < last; ++i) {
-        if (text[i] != '\t' || context.document.in_code_block(i)) continue;
+      // Tabs are rare: memchr (through find) passes over the rest of the line.
+      const std::string_view through_last = text.substr(0, last);
+      for (i = through_last.find('\t', i); i < last; i = through_last.find('\t', i + 1)) {
+        if (context.document.in_code_block(i)) continue;
         const auto nodes = context.document.inlines_in(line);
         const bool in_code_span =
             std::any_of(nodes.begin(), nodes.end(), [&](const InlineNode& node) {
