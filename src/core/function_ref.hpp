@@ -19,12 +19,12 @@ class FunctionRef;
 template <typename R, typename... Args>
 class FunctionRef<R(Args...)> {
  public:
-  template <typename F>
-  requires(!std::is_same_v<std::remove_cvref_t<F>, FunctionRef> &&
-           std::is_invocable_r_v<R, F&, Args...>)
-      // Implicit, as std::function's is: callers pass a lambda where a FunctionRef is taken.
-      FunctionRef(F&& callable)
-  noexcept  // NOLINT(google-explicit-constructor)
+  // Implicit, as std::function's is: callers pass a lambda where a FunctionRef is taken. (Not for
+  // a FunctionRef itself, which is copied.)
+  template <typename F, typename = std::enable_if_t<
+                            !std::is_same_v<std::remove_cvref_t<F>, FunctionRef> &&
+                            std::is_invocable_r_v<R, std::remove_reference_t<F>&, Args...>>>
+  FunctionRef(F&& callable) noexcept
       : callable_(const_cast<void*>(static_cast<const void*>(std::addressof(callable)))),
         call_([](void* target, Args... args) -> R {
           return std::invoke(*static_cast<std::remove_reference_t<F>*>(target),
