@@ -16,7 +16,8 @@ TEST(FunctionRef, CallsTheCallableItRefersToWithItsState) {
   int calls = 0;
   // Captures more than std::function keeps in place, and changes what it captured.
   const auto record = [&seen, &calls, suffix = std::string(40, '!')](int x) {
-    seen += std::to_string(x) + suffix.substr(0, 1);
+    seen += std::to_string(x);
+    seen += suffix.front();
     return ++calls * x;
   };
   EXPECT_EQ(apply(record, 3), 3);
