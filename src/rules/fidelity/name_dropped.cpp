@@ -38,8 +38,9 @@ void title_words_split(std::string_view text, TitleWord word, std::vector<TitleW
     word.span.end -= word.text.size() - hyphen;
     word.text = word.text.substr(0, hyphen);
   }
-  if (looks_like_name(word.text.substr(0, word.text.find('-'))) ||
-      word.text.find('-') == std::string_view::npos) {
+  // The cheap test first: most title words have no hyphen.
+  const std::size_t hyphen = word.text.find('-');
+  if (hyphen == std::string_view::npos || looks_like_name(word.text.substr(0, hyphen))) {
     parts.push_back(word);
     return;
   }
