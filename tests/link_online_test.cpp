@@ -23,10 +23,21 @@ std::string digest(const HttpTestServer& server) {
          ")、[跳过](" + server.url("/skip-me") + ")。\n";
 }
 
-CommandResult check_online(const fs::path& dir, const std::string& extra = "") {
+// A file by libcurl's soname under `dir`/lib that is no library: with LD_LIBRARY_PATH set to what
+// this returns, a run that opens libcurl fails to.
+std::string broken_libcurl(const fs::path& dir) {
+  fs::create_directories(dir / "lib");
+  write_file(dir / "lib" / BILINT_LIBCURL_SONAME, "not a library\n");
+  return (dir / "lib").string();
+}
+
+// `environment`: NAME=VALUE assignments for bilint's environment.
+CommandResult check_online(const fs::path& dir, const std::string& extra = "",
+                           const std::string& environment = "") {
   // No proxy may take the requests elsewhere.
   return testing::run_command(
-      "env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY -u ALL_PROXY '" + kBilint +
+      "env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY -u ALL_PROXY " + environment +
+          " '" + kBilint +
           "' check --select link/dead --online --online-cache cache.tsv --online-timeout 1 "
           "--online-exclude 'skip-me$' " +
           extra + " d.md",
@@ -69,6 +80,10 @@ TEST(OnlineLinks, ReportsEveryOutcomeAndAsksOnlyLoopback) {
   const CommandResult again = check_online(dir.path());
   EXPECT_EQ(again.out, r.out);
   EXPECT_EQ(server.requests().size(), before);
+  // Nor does it load libcurl: one that cannot be loaded changes nothing.
+  const CommandResult without_libcurl =
+      check_online(dir.path(), "", "LD_LIBRARY_PATH='" + broken_libcurl(dir.path()) + "'");
+  EXPECT_EQ(without_libcurl.out, r.out);
 
   // With a time-to-live of 0 the cache is stale and everything is asked again.
   const CommandResult stale = check_online(dir.path(), "--online-ttl 0");
@@ -90,18 +105,17 @@ TEST(OnlineLinks, OffByDefault) {
 // reason, and the run goes on with the other rules and files.
 TEST(OnlineLinks, ALibcurlThatCannotBeLoadedIsReportedAndTheRunGoesOn) {
   TempDir dir;
-  fs::create_directories(dir / "lib");
-  write_file(dir / "lib" / BILINT_LIBCURL_SONAME, "not a library\n");
+  const std::string lib = broken_libcurl(dir.path());
   write_file(dir / "d.md",
              "## A\n[甲](https://arxiv.org/abs/2506.07140)\n\n见 [乙](http://127.0.0.1:9/x)。\n");
   write_file(dir / "e.md", "## B\n[丙](https://arxiv.org/abs/2506.07141)\n");
-  const std::string command = "LD_LIBRARY_PATH='" + (dir / "lib").string() + "' '" + kBilint +
+  const std::string command = "LD_LIBRARY_PATH='" + lib + "' '" + kBilint +
                               "' check --select link/dead,link/malformed --online d.md e.md";
   EXPECT_EQ(testing::run_command(command, dir.path()).exit_code, 1);
   // The findings without their source lines.
   const CommandResult r = testing::run_command(command + " | grep -v '^ '", dir.path());
   const std::string reason =
-      "cannot load libcurl: " + (dir / "lib" / BILINT_LIBCURL_SONAME).string() + ": file too short";
+      "cannot load libcurl: " + lib + "/" + BILINT_LIBCURL_SONAME + ": file too short";
   EXPECT_EQ(r.out, "d.md:1:1: error: internal error in link/malformed on this file: " + reason +
                        " [link/malformed]\n"
                        "d.md:2:5: error: the links could not be checked: " +

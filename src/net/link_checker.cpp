@@ -103,6 +103,8 @@ std::map<std::string, LinkStatus> LinkChecker::check(const std::vector<std::stri
     waiting.push_back({url});
   }
 
+  // Every answer from the cache: nothing to ask, and libcurl need not be loaded.
+  if (waiting.empty()) return results;
   const CurlLibrary& curl = curl_library();
   const std::unique_ptr<CURLM, decltype(curl.multi_cleanup)> multi(curl.multi_init(),
                                                                    curl.multi_cleanup);
