@@ -260,9 +260,9 @@ TEST(Matcher, SkipsCompareWhatNoOtherTermSharesInPlace) {
             (Got{{"大语言模型", chinese_prefix}, {"大语言模型评测基准", chinese}}));
 }
 
-// The word index hashes eight bytes at a step; whatever the words' lengths (across 8 and 16
-// bytes), their case, the separators between them and where the range ends, it finds what
-// comparing every pattern at every word start finds.
+// Whatever the words' lengths (across 8 and 16 bytes, where a hash taking eight bytes at a step
+// would turn), their case, the separators between them and where the range ends, the word index
+// finds what comparing every pattern at every word start finds.
 TEST(WordIndex, FindsWhatComparingEveryPatternFinds) {
   std::uint64_t state = 7;
   const auto next = [&](std::size_t n) {
