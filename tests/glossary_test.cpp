@@ -365,6 +365,105 @@ TEST(WordIndex, FindsWhatComparingEveryPatternFinds) {
   EXPECT_GT(matched, 500);  // the text meets the patterns often enough to test them
 }
 
+// Whatever the patterns (Chinese, English a word at a time, Latin inside Chinese, case kept or
+// folded, word-bounded or not, characters outside the BMP), the text (invalid bytes included) and
+// the range, the matcher finds what trying every pattern at every character finds: at each
+// position the longest that matches, every pattern spelled so, then on past it.
+TEST(Matcher, FindsWhatTryingEveryPatternAtEveryCharacterFinds) {
+  std::uint64_t state = 11;
+  const auto next = [&](std::size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((state >> 33) % n);
+  };
+  const std::vector<std::string> pieces = {
+      "大",  "语", "言", "模型", "的", "学习", "🤖", "LLM", "llm", "Model", "model",
+      "GPT", "4",  "x",  "a",    "-",  " ",    "，",   "C++", "s",   "Ab",    "aB"};
+  const auto piece = [&] { return pieces[next(pieces.size())]; };
+
+  struct Pattern {
+    std::string text;
+    Matcher::Options options;
+  };
+  std::vector<Pattern> patterns;
+  Matcher matcher;
+  for (std::uint32_t k = 0; k < 400; ++k) {
+    std::string p = piece();
+    for (std::size_t n = next(4); n > 0; --n)
+      p += piece();
+    const Matcher::Options options{.ignore_ascii_case = next(3) != 0, .word_bounded = next(2) == 0};
+    patterns.push_back({p, options});
+    EXPECT_EQ(matcher.add(p, options), k);
+  }
+  matcher.compile();
+
+  std::string text;
+  for (int n = 0; n < 20000; ++n)
+    text += next(200) == 0 ? std::string("\xFF") : piece();
+
+  // Folding changes only ASCII bytes, so code points compare folded as their bytes do.
+  const auto folded_equal = [](std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+      return folding::kBytes[static_cast<unsigned char>(x)] ==
+             folding::kBytes[static_cast<unsigned char>(y)];
+    });
+  };
+  const auto word_byte_at = [&](std::size_t i) {
+    return folding::is_word_byte(static_cast<unsigned char>(text[i]));
+  };
+  // Whether pattern k matches text[at, at + its length) within [begin, end).
+  const auto matches_at = [&](const Pattern& p, std::size_t at, std::size_t begin,
+                              std::size_t end) {
+    if (p.text.empty() || at + p.text.size() > end) return false;
+    const std::string_view candidate = std::string_view(text).substr(at, p.text.size());
+    if (!folded_equal(candidate, p.text)) return false;
+    const bool exact =
+        !p.options.ignore_ascii_case && std::any_of(p.text.begin(), p.text.end(), ascii::is_alpha);
+    if (exact && !folding::same_exact_spelling(candidate, p.text)) return false;
+    if (p.options.word_bounded) {
+      if (at > begin && word_byte_at(at - 1)) return false;
+      if (at + p.text.size() < end && word_byte_at(at + p.text.size())) return false;
+    }
+    return true;
+  };
+
+  int matched = 0;
+  for (int round = 0; round < 40; ++round) {
+    // The whole text, or a range that begins and ends on characters, inside words or not.
+    std::size_t begin = 0;
+    std::size_t end = text.size();
+    if (round > 0) {
+      begin = utf8::boundary_after(text, next(text.size()));
+      end = utf8::boundary_after(text, std::min(text.size(), begin + next(4000)));
+    }
+    std::vector<std::pair<std::size_t, std::uint32_t>> expected;
+    for (std::size_t at = begin; at < end;) {
+      std::size_t best = 0;
+      std::vector<std::uint32_t> longest;
+      for (std::uint32_t k = 0; k < patterns.size(); ++k) {
+        if (!matches_at(patterns[k], at, begin, end)) continue;
+        if (patterns[k].text.size() > best) longest.clear();
+        if (patterns[k].text.size() >= best) {
+          best = patterns[k].text.size();
+          longest.push_back(k);
+        }
+      }
+      for (const std::uint32_t k : longest)
+        expected.emplace_back(at, k);
+      at += best > 0 ? best : utf8::decode(std::string_view(text).substr(0, end), at).length;
+    }
+    std::vector<Matcher::Match> out;
+    matcher.find(text, {begin, end}, out);
+    std::vector<std::pair<std::size_t, std::uint32_t>> got;
+    for (const Matcher::Match& m : out) {
+      got.emplace_back(m.span.begin, m.pattern);
+      EXPECT_EQ(m.span.size(), patterns[m.pattern].text.size());
+    }
+    ASSERT_EQ(got, expected) << "range " << begin << ".." << end;
+    matched += static_cast<int>(got.size());
+  }
+  EXPECT_GT(matched, 5000);  // the text meets the patterns often enough to test them
+}
+
 // Inserts `held` pseudo-random keys, expects the filter to hold each, and returns how many of
 // `absent` other keys it says yes to.
 int false_yeses(BloomFilter& filter, int held, int absent) {
