@@ -90,10 +90,13 @@ class PatternRule final : public Rule {
     } else {
       literals.emplace_back(text, spec_->literals);
     }
-    if (std::all_of(literals.begin(), literals.end(),
-                    [](const LiteralOccurrences& l) { return l.none(); })) {
-      return;
-    }
+    // A consistency rule reports only where a file writes two alternatives or more: where the
+    // literals of all but one are missing from the file, nothing can be reported, and its text is
+    // not searched (pattern/percent-style: 197 million instructions on the 10 MB bench corpus,
+    // which writes only the sign).
+    const auto possible = std::count_if(literals.begin(), literals.end(),
+                                        [](const LiteralOccurrences& l) { return !l.none(); });
+    if (possible < (consistency ? 2 : 1)) return;
     for (const Entry& entry : context.document.entries) {
       for (const Span& block : scope_blocks(entry, spec_->scope)) {
         for_each_prose_run(context, block, [&](Span run) {
