@@ -103,16 +103,15 @@ class PatternRule final : public Rule {
           if (consistency) {
             for (std::size_t a = 0; a < spec_->alternatives.size(); ++a) {
               if (!literals[a].any_within(run)) continue;
-              search(text, context.marks(), run, spec_->alternatives[a], sink,
-                     [&](const auto& m, Span span) {
-                       (void)m;
-                       uses.emplace_back(a, span);
-                     });
+              search(context, run, spec_->alternatives[a], sink, [&](const auto& m, Span span) {
+                (void)m;
+                uses.emplace_back(a, span);
+              });
             }
             return;
           }
           if (!literals.front().any_within(run)) return;
-          search(text, context.marks(), run, spec_->pattern, sink, [&](const auto& m, Span span) {
+          search(context, run, spec_->pattern, sink, [&](const auto& m, Span span) {
             Report report{span, expand(m, spec_->message), {}, {}, {}};
             if (spec_->kind == Kind::substitution) {
               const std::string replacement = expand(m, spec_->replacement);
@@ -187,15 +186,15 @@ class PatternRule final : public Rule {
   // Boost's UTF-8 iterators throw on invalid bytes, so a run is searched in the valid pieces
   // between them (format/invalid-utf8 reports the bytes).
   template <typename Visit>
-  void search(std::string_view text, const MarkIndex& marks, Span run, const Regex& re,
-              DiagnosticSink& sink, Visit visit) const {
+  void search(const RuleContext& context, Span run, const Regex& re, DiagnosticSink& sink,
+              Visit visit) const {
     std::size_t at = run.begin;
     for (const Span& bad : invalid_) {
       if (bad.end <= at || bad.begin >= run.end) continue;
-      if (bad.begin > at) search_valid(text, marks, {at, bad.begin}, re, sink, visit);
+      if (bad.begin > at) search_valid(context, {at, bad.begin}, re, sink, visit);
       at = bad.end;
     }
-    if (at < run.end) search_valid(text, marks, {at, run.end}, re, sink, visit);
+    if (at < run.end) search_valid(context, {at, run.end}, re, sink, visit);
   }
 
   // Boost bounds the work of one search (10^8 states on UTF-8 iterators), which a search of a long
@@ -207,8 +206,9 @@ class PatternRule final : public Rule {
   static constexpr std::size_t kWindowOverlap = 1 << 16;
 
   template <typename Visit>
-  void search_valid(std::string_view text, const MarkIndex& marks, Span run, const Regex& re,
-                    DiagnosticSink& sink, Visit visit) const {
+  void search_valid(const RuleContext& context, Span run, const Regex& re, DiagnosticSink& sink,
+                    Visit visit) const {
+    const std::string_view text = context.source.text();
     std::size_t next_start = run.begin;  // matches before this were reported by the last window
     // A run that resumes the prose after a code span, a link or invalid bytes does not begin a
     // line, and `^` must not match there.
@@ -221,7 +221,7 @@ class PatternRule final : public Rule {
           limit == run.end ? run.end
                            : utf8::boundary_after(text, std::min(run.end, limit + kWindowOverlap));
       const auto flags = start > run.begin ? kSearchFlags | boost::match_prev_avail : first_flags;
-      if (!search_window(text, marks, {start, end}, limit, flags, re, sink, visit, next_start)) {
+      if (!search_window(context, {start, end}, limit, flags, re, sink, visit, next_start)) {
         return;
       }
       start = limit;
@@ -229,13 +229,15 @@ class PatternRule final : public Rule {
   }
 
   template <typename Visit>
-  bool search_window(std::string_view text, const MarkIndex& marks, Span window, std::size_t limit,
+  bool search_window(const RuleContext& context, Span window, std::size_t limit,
                      boost::match_flag_type flags, const Regex& re, DiagnosticSink& sink,
                      Visit visit, std::size_t& next_start) const {
+    const std::string_view text = context.source.text();
     const char* begin = text.data() + window.begin;
     const char* end = text.data() + window.end;
     try {
       if (re.line_anchored) {
+        const MarkIndex& marks = context.marks();
         // What the iterator below finds for such a pattern: at each place where `^` may match,
         // the first non-empty match that begins there (Boost itself decides whether `^` holds,
         // seeing the text from the window's start).
