@@ -58,6 +58,21 @@ TEST(LooksBinary, TextWithAStrayNulIsText) {
   EXPECT_TRUE(looks_binary(std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 20)));
 }
 
+// Every byte value, at every place of a 64-byte word, is marked as MarkIndex::marks says (the
+// index is built sixteen bytes at a time where the CPU allows).
+TEST(MarkIndex, MarksEveryByteValueAsMarksSays) {
+  std::string text;
+  for (std::size_t i = 0; i < 256 * 64 + 50; ++i)
+    text += static_cast<char>((i + i / 256) % 256);
+  const MarkIndex marks(text);
+  std::size_t at = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && !MarkIndex::marks(static_cast<unsigned char>(text[i]))) continue;
+    ASSERT_EQ(marks.next(at, text.size()), i) << "searching from byte " << at;
+    at = i + 1;
+  }
+}
+
 // MarkIndex::next against a byte-by-byte search, on texts of every length across the 64-byte
 // words, made of ASCII, Han, CJK punctuation, controls, continuation bytes and invalid bytes.
 TEST(MarkIndex, NextAgreesWithSearchingByteByByte) {
