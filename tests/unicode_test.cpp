@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -92,6 +93,90 @@ TEST(Unicode, DisplayWidthFollowsEastAsianWidth) {
 }
 
 // The rules' ASCII classes are <cctype>'s in the "C" locale, which bilint never changes.
+// certainly_nfc reads only marks: every byte that begins no mark must begin a character that is
+// NFC_QC=Yes with combining class 0 (ASCII letters, digits and space; U+4000..U+9FFF after lead
+// bytes E4..E9), for every such code point.
+TEST(Unicode, WhatBeginsNoMarkIsAnNfcStarter) {
+  const auto starter = [](char32_t cp) {
+    return u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+           u_getCombiningClass(static_cast<UChar32>(cp)) == 0;
+  };
+  for (unsigned b = 0; b < 0x80; ++b) {
+    if (!MarkIndex::marks(static_cast<unsigned char>(b))) {
+      EXPECT_TRUE(starter(b)) << b;
+    }
+  }
+  for (unsigned b = 0x80; b < 0x100; ++b) {
+    const bool lead = !utf8::is_continuation(static_cast<char>(b));
+    EXPECT_EQ(MarkIndex::marks(static_cast<unsigned char>(b)), lead && (b < 0xE4 || b > 0xE9)) << b;
+  }
+  for (char32_t cp = 0x4000; cp <= 0x9FFF; ++cp)
+    ASSERT_TRUE(starter(cp)) << static_cast<std::uint32_t>(cp);
+}
+
+// Where certainly_nfc says a line is NFC, ICU says so too, on lines of ASCII, ideographs, CJK
+// punctuation, precomposed and combining accents, Hangul syllables and jamo, compatibility
+// ideographs and invalid bytes; and it says so of most digest-like lines.
+TEST(Unicode, CertainlyNfcOnlyWhereIcuAgrees) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           "7",
+                                           " ",
+                                           ",",
+                                           "\t",
+                                           "模型",
+                                           "中",
+                                           "，",
+                                           "。",
+                                           "（",
+                                           "）",
+                                           "“",
+                                           "e\u0301",
+                                           "\u00E9",
+                                           "\u0301",
+                                           "\u0334\u0300",
+                                           "\u1100\u1161",
+                                           "\uAC00",
+                                           "\uF900",
+                                           "\u4DC0",
+                                           "\xFF",
+                                           "\xE4",
+                                           "\xCC"};
+  std::uint64_t state = 99;
+  const auto random = [&state](std::size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33) % n;
+  };
+  int certain = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string line;
+    // Mostly digest text (the first ten pieces); an unusual piece in some lines.
+    bool digest_like = true;
+    for (std::size_t k = 0, count = 1 + random(12); k < count; ++k) {
+      const std::size_t piece = random(4) == 0 ? random(pieces.size()) : random(10);
+      digest_like = digest_like && piece < 10;
+      line += pieces[piece];
+    }
+    const MarkIndex marks(line);
+    status = U_ZERO_ERROR;
+    const bool icu_says = nfc->isNormalizedUTF8(
+        icu::StringPiece(line.data(), static_cast<int32_t>(line.size())), status);
+    const bool certain_here = unicode::certainly_nfc(line, {0, line.size()}, marks);
+    if (certain_here) {
+      ++certain;
+      ASSERT_TRUE(icu_says) << line;
+    }
+    // Digest text is decided without ICU.
+    if (digest_like) {
+      EXPECT_TRUE(certain_here) << line;
+    }
+  }
+  EXPECT_GT(certain, 5000);
+}
+
 TEST(Ascii, AgreesWithCctypeInTheCLocaleForEveryByte) {
   for (int b = 0; b < 256; ++b) {
     const auto c = static_cast<char>(b);

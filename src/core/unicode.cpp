@@ -1,5 +1,6 @@
 #include "core/unicode.hpp"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -33,6 +34,22 @@ bool is_han(char32_t cp) {
   if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) return true;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(cp), &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+bool certainly_nfc(std::string_view text, Span span, const MarkIndex& marks) {
+  static const icu::Normalizer2* const nfc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* instance = icu::Normalizer2::getNFCInstance(status);
+    return U_SUCCESS(status) ? instance : nullptr;
+  }();
+  if (nfc == nullptr) return false;
+  const std::string_view scope = text.substr(0, span.end);
+  for (std::size_t at = marks.next(span.begin, span.end); at < span.end;
+       at = marks.next(at + 1, span.end)) {
+    const utf8::Decoded d = utf8::decode(scope, at);
+    if (!d.valid || !nfc->isInert(static_cast<UChar32>(d.code_point))) return false;
+  }
+  return true;
 }
 
 }  // namespace bilint::unicode

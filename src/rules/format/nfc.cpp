@@ -1,8 +1,8 @@
-#include <algorithm>
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "core/unicode.hpp"
 #include "core/utf8.hpp"
 #include "rules/registry.hpp"
 
@@ -20,14 +20,12 @@ class NfcRule final : public Rule {
     if (U_FAILURE(status)) return;
     const std::string_view text = context.source.text();
     const LineIndex& lines = context.source.lines();
+    const MarkIndex& marks = context.marks();
     for (std::size_t n = 0; n < lines.line_count(); ++n) {
       const Span line = lines.line_span(n);
+      // Most lines leave here, having read only their marks.
+      if (unicode::certainly_nfc(text, line, marks)) continue;
       const std::string_view bytes = text.substr(line.begin, line.size());
-      // Plain ASCII is always normalized; most lines leave here.
-      if (std::all_of(bytes.begin(), bytes.end(),
-                      [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        continue;
-      }
       // ICU checks UTF-8 in place, without converting the line to UTF-16 first. The test is
       // repeated on UTF-16 when it fails, where invalid bytes are U+FFFD as the fix would see them.
       const icu::StringPiece piece(bytes.data(), static_cast<int32_t>(bytes.size()));
