@@ -85,6 +85,47 @@ TEST(Cli, CaretSitsUnderTheRightChineseCharacter) {
             "1 file checked: 1 error\n");
 }
 
+// A line longer than 240 bytes is shown as a window around each finding, 80 bytes before it: as it
+// is where the line holds nothing shown otherwise, with its tab expanded (from the window's first
+// column) where it does.
+TEST(Cli, LongLinesAreShownAsAWindowAroundEachFinding) {
+  const auto times = [](std::string_view s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i)
+      out += s;
+    return out;
+  };
+  TempDir dir;
+  write_file(dir / "long.md", "## T\n[标题](https://arxiv.org/abs/2409.00001)\n\n" +
+                                  times("中", 60) + "A" + times("中", 60) + times("文", 30) + "B" +
+                                  times("字", 20) + "\n\n" + times("中", 60) + "A" +
+                                  times("中", 60) + "\t" + times("文", 10) + "B" + times("字", 20) +
+                                  "\n");
+  const CommandResult r = bilint("check --select format/cjk-spacing long.md", dir.path());
+  const std::string warning =
+      ": warning: no space between Chinese and Latin text [format/cjk-spacing]\n";
+  const std::string caret = "      | " + std::string(54, ' ') + "^~~\n";
+  EXPECT_EQ(r.out, "long.md:4:60" + warning + "    4 | " + times("中", 28) + "A" + times("中", 51) +
+                       "\n" + caret +  //
+                       "long.md:4:61" + warning + "    4 | " + times("中", 27) + "A" +
+                       times("中", 52) + "\n" + caret +  //
+                       "long.md:4:151" + warning + "    4 | " + times("文", 28) + "B" +
+                       times("字", 20) + "\n" + caret +  //
+                       "long.md:4:152" + warning + "    4 | " + times("文", 27) + "B" +
+                       times("字", 20) + "\n" + caret +  //
+                       "long.md:6:60" + warning + "    6 | " + times("中", 28) + "A" +
+                       times("中", 51) + "\n" + caret +  //
+                       "long.md:6:61" + warning + "    6 | " + times("中", 27) + "A" +
+                       times("中", 52) + "\n" + caret +  //
+                       "long.md:6:132" + warning + "    6 | " + times("中", 18) + "    " +
+                       times("文", 10) + "B" + times("字", 20) + "\n      | " +
+                       std::string(58, ' ') + "^~~\n" +  //
+                       "long.md:6:133" + warning + "    6 | " + times("中", 17) + "      " +
+                       times("文", 10) + "B" + times("字", 20) + "\n      | " +
+                       std::string(60, ' ') + "^~~\n" +  //
+                       "1 file checked: 8 warnings\n");
+}
+
 TEST(Cli, ColumnUnits) {
   TempDir dir;
   write_file(dir / "bad.md", "## T\n[标题](u)\n\n\U0001F600中文\xFF\n");

@@ -56,10 +56,27 @@ class CaretRenderer {
   };
   Lines render(const Finding& finding) {
     const std::string_view excerpt = finding.excerpt;
-    // The findings of a line share its excerpt, and with it the excerpt's start.
+    // The findings of a line share its copy, and a short line's findings its excerpt too. A long
+    // line is shown as a window around each finding; where the line holds nothing shown otherwise
+    // (a tab, a control character, invalid UTF-8), which is found out once for all its findings,
+    // each window is shown as it is, without being read through (a digest's paragraphs are such
+    // lines, with several findings each).
+    const std::string* line = finding.excerpt_text.get();
+    if (line == nullptr || line != line_) {
+      line_ = line;
+      const std::string_view text = line != nullptr ? std::string_view(*line) : excerpt;
+      line_as_is_ = next_shown_otherwise(text, 0) == text.size();
+    }
     if (excerpt.data() != excerpt_.data() || excerpt.size() != excerpt_.size()) {
       excerpt_ = excerpt;
-      render_source();
+      resume_ = 0;
+      resume_column_ = 0;
+      if (line_as_is_) {
+        source_view_ = excerpt_;
+      } else {
+        render_source();
+        source_view_ = source_;
+      }
     }
     const std::size_t start = finding.location.start.offset - finding.excerpt_start;
     const std::size_t end =
@@ -90,7 +107,7 @@ class CaretRenderer {
     if (start >= excerpt.size()) caret_ += '^';
     while (!caret_.empty() && caret_.back() == ' ')
       caret_.pop_back();
-    return {source_, caret_};
+    return {source_view_, caret_};
   }
 
  private:
@@ -128,14 +145,12 @@ class CaretRenderer {
 
   // Widths are only needed for expanding tabs, so they are measured only up to each tab.
   void render_source() {
-    resume_ = 0;
-    resume_column_ = 0;
     source_.clear();
     std::size_t copied = 0;  // source_ holds the excerpt up to here
     std::size_t measured = 0;
     std::size_t column = 0;  // of the character at `measured`
-    for (std::size_t i = next_shown_otherwise(0); i < excerpt_.size();
-         i = next_shown_otherwise(i)) {
+    for (std::size_t i = next_shown_otherwise(excerpt_, 0); i < excerpt_.size();
+         i = next_shown_otherwise(excerpt_, i)) {
       const utf8::Decoded d = at(i);
       source_.append(excerpt_.substr(copied, i - copied));
       if (d.code_point == U'\t') {
@@ -154,17 +169,17 @@ class CaretRenderer {
   // The first character at or after `i` that is not shown as itself (a tab, a control character
   // or invalid UTF-8), or the excerpt's end. A line is mostly printable ASCII and three-byte
   // characters, which are passed over here without being decoded.
-  [[nodiscard]] std::size_t next_shown_otherwise(std::size_t i) const {
-    const std::size_t size = excerpt_.size();
+  [[nodiscard]] static std::size_t next_shown_otherwise(std::string_view text, std::size_t i) {
+    const std::size_t size = text.size();
     while (i < size) {
-      const auto byte = static_cast<unsigned char>(excerpt_[i]);
+      const auto byte = static_cast<unsigned char>(text[i]);
       if (byte < 0x80) {
         if (!printable_ascii(byte)) return i;
         ++i;
-      } else if (utf8::common_three_byte_at(excerpt_, i)) {
+      } else if (utf8::common_three_byte_at(text, i)) {
         i += 3;
       } else {
-        const utf8::Decoded d = utf8::decode(excerpt_, i);
+        const utf8::Decoded d = utf8::decode(text, i);
         if (replaced(d)) return i;
         i += d.length;
       }
@@ -172,8 +187,11 @@ class CaretRenderer {
     return size;
   }
 
+  const std::string* line_ = nullptr;  // the copy of the line the last finding was on
+  bool line_as_is_ = false;            // it holds nothing shown otherwise
   std::string_view excerpt_;
-  std::string source_;
+  std::string source_;            // the excerpt as shown, where it is not shown as it is
+  std::string_view source_view_;  // the excerpt as shown
   std::string caret_;
   // A character boundary of the excerpt at or before the last finding's start, and its column.
   std::size_t resume_ = 0;
