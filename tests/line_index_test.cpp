@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/unicode.hpp"
+#include "core/utf8.hpp"
+
 namespace bilint {
 namespace {
 
@@ -96,6 +99,71 @@ TEST(LineIndex, HintedPositionIsThePosition) {
       if (!boundary(from) || !boundary(to)) continue;
       ASSERT_TRUE(same(lines.position(to, hint), lines.position(to)))
           << "offset " << to << " from " << from;
+    }
+  }
+}
+
+// Columns are counted in bulk where a line is printable ASCII and ideographs U+5000..U+9FFF, and
+// a character at a time elsewhere: on lines of every mix (the ideographs' neighbours E4 and EA,
+// CJK punctuation, tabs, combining marks, characters past the BMP, invalid and truncated
+// sequences, stray continuation bytes), every position is what decoding character by character
+// from the line's start gives.
+TEST(LineIndex, ColumnsAreWhatDecodingEachCharacterGives) {
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           " ",
+                                           "~",
+                                           "中",
+                                           "模型",
+                                           "\xE9\xBF\xBF",
+                                           "\xE5\x80\x80",
+                                           "\xE4\xB8\x80",
+                                           "\xEA\xB0\x80",
+                                           "，",
+                                           "。",
+                                           "\t",
+                                           "e\u0301",
+                                           "😀",
+                                           "\xFF",
+                                           "\xE5\x80",
+                                           "\x80",
+                                           "\xE9",
+                                           "\r\n",
+                                           "\n"};
+  std::uint64_t state = 5;
+  const auto random = [&state](std::size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33) % n;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    // Mostly runs of ideographs and ASCII, longer than a block; now and then anything.
+    for (std::size_t k = 0, count = random(80); k < count; ++k)
+      text += pieces[random(3) == 0 ? random(pieces.size()) : random(8)];
+    const LineIndex lines(text);
+    Position expected;
+    for (std::size_t at = 0;;) {
+      const Position got = lines.position(at);
+      ASSERT_EQ(std::tie(got.line, got.byte_column, got.codepoint_column, got.utf16_column,
+                         got.display_column),
+                std::tie(expected.line, expected.byte_column, expected.codepoint_column,
+                         expected.utf16_column, expected.display_column))
+          << "offset " << at << " of round " << round << ": " << ::testing::PrintToString(text);
+      if (at >= text.size()) break;
+      const utf8::Decoded d = utf8::decode(text, at);
+      if (text[at] == '\n' ||
+          (text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n'))) {
+        expected = Position{};
+        expected.line = got.line + 1;
+      } else {  // any other character, the \r of \r\n included (the \n ends the line)
+        expected.byte_column += d.length;
+        expected.codepoint_column += 1;
+        expected.utf16_column += d.code_point > 0xFFFF ? 2 : 1;
+        expected.display_column +=
+            d.code_point == U'\t' ? kTabStop - (expected.display_column - 1) % kTabStop
+                                  : static_cast<std::size_t>(unicode::display_width(d.code_point));
+      }
+      at += d.length;
     }
   }
 }

@@ -37,6 +37,42 @@ TEST(Utf8, CommonThreeByteCharactersAreValidAndDecodeAlike) {
   EXPECT_EQ(accepted, 14U * 64 * 64);  // U+1000..U+CFFF, U+E000..U+FFFF
 }
 
+// wide_ideograph_at and plain_run pass over U+4E00..U+9FFF without decoding them: exactly those
+// code points, for every lead byte and pair of following bytes, alone or in a block of sixteen.
+TEST(Unicode, WideIdeographsAreExactlyU4E00ToU9FFF) {
+  std::size_t accepted = 0;
+  for (unsigned b0 = 0x80; b0 <= 0xFF; ++b0) {
+    for (unsigned b1 = 0; b1 <= 0xFF; ++b1) {
+      for (unsigned b2 = 0; b2 <= 0xFF; ++b2) {
+        const char bytes[] = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
+        const std::string_view text(bytes, 3);
+        const utf8::Decoded d = utf8::decode(text, 0);
+        const bool wide =
+            d.valid && d.length == 3 && d.code_point >= 0x4E00 && d.code_point <= 0x9FFF;
+        ASSERT_EQ(unicode::wide_ideograph_at(text, 0), wide) << b0 << ' ' << b1 << ' ' << b2;
+        accepted += wide ? 1 : 0;
+#if defined(__SSE2__)
+        // Five of them and a printable byte make a block of sixteen, counted whole or not at all
+        // (plain_run counts in bulk where the CPU has SSE2).
+        if (b0 < 0xE0 || b0 > 0xEF) continue;
+        std::string block = "a";
+        for (int k = 0; k < 5; ++k)
+          block.append(bytes, 3);
+        const unicode::PlainRun run = unicode::plain_run(block, 0, block.size());
+        if (wide) {
+          ASSERT_EQ(run.end, 16U);
+          ASSERT_EQ(run.ascii, 1U);
+          ASSERT_EQ(run.wide, 5U);
+        } else {
+          ASSERT_EQ(run.end, 1U) << b0 << ' ' << b1 << ' ' << b2;
+        }
+#endif
+      }
+    }
+  }
+  EXPECT_EQ(accepted, std::size_t{0xA000 - 0x4E00});
+}
+
 TEST(Utf8, BoundariesNeverSplitACharacter) {
   const std::string_view text = "a语b";  // 'a', three bytes of 语 (1..3), 'b' (4)
   EXPECT_EQ(utf8::boundary_before(text, 0), 0U);

@@ -95,6 +95,12 @@ Position LineIndex::advance(const Position& from, std::size_t offset) const {
   pos.offset = offset;
   pos.byte_column += offset - i;
   while (i < offset) {
+    const unicode::PlainRun run = unicode::plain_run(text_, i, offset);
+    i = run.end;
+    pos.codepoint_column += run.ascii + run.wide;
+    pos.utf16_column += run.ascii + run.wide;
+    pos.display_column += run.ascii + 2 * run.wide;
+    if (i >= offset) break;
     // Printable ASCII and Han make up most of a line, and are counted without decoding them.
     const auto byte = static_cast<unsigned char>(text_[i]);
     if (byte >= 0x20 && byte < 0x7F) {

@@ -172,6 +172,8 @@ class CaretRenderer {
   [[nodiscard]] static std::size_t next_shown_otherwise(std::string_view text, std::size_t i) {
     const std::size_t size = text.size();
     while (i < size) {
+      i = unicode::plain_run(text, i, size).end;
+      if (i >= size) break;
       const auto byte = static_cast<unsigned char>(text[i]);
       if (byte < 0x80) {
         if (!printable_ascii(byte)) return i;

@@ -55,7 +55,7 @@ class UntranslatedBodyRule final : public EntryRule {
       stretch = {};
     };
     for (std::size_t i = run.begin; i < run.end;) {
-      // U+5000..U+9FFF, all Han and none of the brackets below: most of a summary, not decoded.
+      // U+4E00..U+9FFF, all Han and none of the brackets below: most of a summary, not decoded.
       if (unicode::wide_ideograph_at(text, i)) {
         flush();
         i += 3;
