@@ -52,6 +52,70 @@ TEST(SourceFile, LineStartsMatchTheReferenceIndexOnLongText) {
   }
 }
 
+// The scan passes over plain stretches a block at a time and decodes the rest: on texts of every
+// mix (ASCII, common and other three-byte characters, two- and four-byte ones, surrogates and
+// overlongs, truncated sequences, stray continuation bytes, NUL, every line ending), its line
+// starts, NUL bytes and invalid UTF-8 are what decoding every character from the start finds.
+TEST(SourceFile, ScanFindsWhatDecodingEveryCharacterFinds) {
+  const std::vector<std::string> pieces = {"a",
+                                           "~",
+                                           " ",
+                                           "中文",
+                                           "，",
+                                           "\xEF\xBF\xBF",
+                                           "\xE1\x80\x80",
+                                           "é",
+                                           "😀",
+                                           "\xED\xA0\x80",
+                                           "\xE0\x80\x80",
+                                           "\xE0\xA0\x80",
+                                           "\xE5\x80",
+                                           "\xE5",
+                                           "\x80",
+                                           "\xBF",
+                                           "\xFF",
+                                           "\n",
+                                           "\r\n",
+                                           "\r",
+                                           "\t",
+                                           std::string(1, '\0')};
+  std::uint64_t state = 3;
+  const auto random = [&state](std::size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33) % n;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    // Mostly what a digest is made of, in stretches longer than a block; now and then anything.
+    for (std::size_t k = 0, count = random(60); k < count; ++k)
+      text += pieces[random(3) == 0 ? random(pieces.size()) : random(5)];
+    std::vector<std::size_t> starts{0};
+    std::vector<std::size_t> nul_bytes;
+    std::vector<Span> invalid;
+    for (std::size_t i = 0; i < text.size();) {
+      const utf8::Decoded d = utf8::decode(text, i);
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+        starts.push_back(i + 1);
+      }
+      if (text[i] == '\0') nul_bytes.push_back(i);
+      if (!d.valid) {
+        if (!invalid.empty() && invalid.back().end == i) {
+          invalid.back().end = i + d.length;
+        } else {
+          invalid.push_back({i, i + d.length});
+        }
+      }
+      i += d.length;
+    }
+    const SourceFile source("x.md", text);
+    ASSERT_EQ(source.lines().line_count(), starts.size()) << ::testing::PrintToString(text);
+    for (std::size_t n = 0; n < starts.size(); ++n)
+      ASSERT_EQ(source.lines().line_span_with_terminator(n).begin, starts[n]);
+    ASSERT_EQ(source.encoding().nul_bytes, nul_bytes) << ::testing::PrintToString(text);
+    ASSERT_EQ(source.encoding().invalid_utf8, invalid) << ::testing::PrintToString(text);
+  }
+}
+
 TEST(LooksBinary, TextWithAStrayNulIsText) {
   EXPECT_FALSE(looks_binary(std::string("## 标题\n摘要\0。\n", 21)));
   EXPECT_FALSE(looks_binary(""));

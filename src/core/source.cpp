@@ -1,7 +1,12 @@
 #include "core/source.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/utf8.hpp"
 
@@ -9,9 +14,39 @@ namespace bilint {
 
 namespace {
 
-// Finds line starts, NUL bytes, CR endings and invalid UTF-8 in one pass. Runs of ASCII that hold
-// no byte of interest are skipped eight bytes at a time, which is most of a digest's markup and
-// URLs.
+#if defined(__SSE2__)
+// How many of the 16 bytes at `data` hold nothing the scan records: ASCII from 0x0E up and
+// well-formed characters of the common three-byte leads (utf8::common_three_byte_at), up to a
+// character boundary. A digest is mostly such bytes; a block is judged in about twenty
+// instructions, where a character at a time took ten a byte (a tenth of the parse). SSE2 compares
+// bytes as signed: 0x80 and up are negative, and continuation bytes (0x80..0xBF) are those below
+// 0xC0.
+unsigned plain_prefix(const char* data) {
+  const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
+  const auto mask = [](__m128i v) { return static_cast<unsigned>(_mm_movemask_epi8(v)); };
+  const unsigned ascii = mask(_mm_cmpgt_epi8(b, _mm_set1_epi8(0x0D)));
+  const unsigned lead =
+      mask(_mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8(static_cast<char>(0xE0))),
+                         _mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(0xF0))))) &
+      ~mask(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xED))));
+  const unsigned continuation = mask(_mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(0xC0))));
+  // A byte ends the plain prefix where it is none of these, or a continuation byte is not where a
+  // lead's two are; the prefix then stops before a lead whose two are not both in it.
+  const unsigned tails = ((lead << 1) | (lead << 2)) & 0xFFFFU;
+  const unsigned bad = (~(ascii | lead | continuation) & 0xFFFFU) | (continuation ^ tails);
+  unsigned n = bad != 0 ? static_cast<unsigned>(std::countr_zero(bad)) : 16U;
+  if (n >= 1 && ((lead >> (n - 1)) & 1U) != 0) {
+    n -= 1;
+  } else if (n >= 2 && ((lead >> (n - 2)) & 1U) != 0) {
+    n -= 2;
+  }
+  return n;
+}
+#endif
+
+// Finds line starts, NUL bytes, CR endings and invalid UTF-8 in one pass. Stretches that hold no
+// byte of interest are skipped a block at a time: sixteen bytes of ASCII and common three-byte
+// characters with SSE2, else eight bytes of ASCII.
 void scan(std::string_view text, std::vector<std::size_t>& starts, EncodingFacts& facts) {
   starts.push_back(0);
   const std::size_t n = text.size();
@@ -19,6 +54,14 @@ void scan(std::string_view text, std::vector<std::size_t>& starts, EncodingFacts
   std::size_t i = 0;
   if (n >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0) facts.has_bom = true;
   while (i < n) {
+#if defined(__SSE2__)
+    if (i + 16 <= n) {
+      if (const unsigned plain = plain_prefix(data + i); plain > 0) {
+        i += plain;
+        continue;
+      }
+    }
+#else
     if (i + 8 <= n) {
       std::uint64_t word;
       std::memcpy(&word, data + i, 8);
@@ -32,6 +75,7 @@ void scan(std::string_view text, std::vector<std::size_t>& starts, EncodingFacts
         continue;
       }
     }
+#endif
     const auto byte = static_cast<unsigned char>(data[i]);
     if (byte < 0x80) {
       if (byte == '\n') {
