@@ -2,9 +2,7 @@
 
 #include <array>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "core/byte_blocks.hpp"
 
 namespace bilint {
 
@@ -20,23 +18,17 @@ constexpr std::array<std::uint8_t, 256> kMarked = [] {
 #if defined(__SSE2__)
 // The marks of 16 bytes, a bit each, as MarkIndex::marks says: sixteen bytes in about as many
 // instructions where a table takes several a byte (75 million instructions for the 10 MB bench
-// corpus, 7 a byte). SSE2 is part of every x86-64 CPU. Its byte compares are signed: bytes of 0x80
-// and up are negative, below every ASCII range, and continuation bytes (0x80..0xBF) are the ones
-// below 0xC0.
-unsigned marks_of_16(const unsigned char* bytes) {
-  const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
-  const auto in = [](__m128i v, char low, char high) {
-    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(low - 1))),
-                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(high + 1))));
-  };
-  const __m128i letter = in(_mm_or_si128(b, _mm_set1_epi8(0x20)), 'a', 'z');
-  const __m128i digit = in(b, '0', '9');
+// corpus, 7 a byte).
+unsigned marks_of_16(const char* bytes) {
+  using namespace byte_blocks;
+  const __m128i b = load(bytes);
+  const __m128i letter = in_range(_mm_or_si128(b, _mm_set1_epi8(0x20)), 'a', 'z');
+  const __m128i digit = in_range(b, '0', '9');
   const __m128i space = _mm_cmpeq_epi8(b, _mm_set1_epi8(' '));
-  const __m128i continuation = _mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(0xC0)));
-  const __m128i ideograph = in(b, static_cast<char>(0xE4), static_cast<char>(0xE9));
+  const __m128i ideograph = in_range(b, 0xE4 - 0x100, 0xE9 - 0x100);
   const __m128i unmarked = _mm_or_si128(_mm_or_si128(_mm_or_si128(letter, digit), space),
-                                        _mm_or_si128(continuation, ideograph));
-  return ~static_cast<unsigned>(_mm_movemask_epi8(unmarked)) & 0xFFFFU;
+                                        _mm_or_si128(continuations(b), ideograph));
+  return ~mask(unmarked) & 0xFFFFU;
 }
 #endif
 
@@ -50,7 +42,7 @@ MarkIndex::MarkIndex(std::string_view text) : bits_(text.size() / 64 + 1, 0) {
     std::uint64_t bits = 0;
 #if defined(__SSE2__)
     for (unsigned k = 0; k < 64; k += 16)
-      bits |= std::uint64_t{marks_of_16(word + k)} << k;
+      bits |= std::uint64_t{marks_of_16(reinterpret_cast<const char*>(word) + k)} << k;
 #else
     // A word at a time without branches: the bytes of a digest are marks or not at random.
     for (unsigned k = 0; k < 64; ++k)

@@ -1,13 +1,9 @@
 #include "core/source.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "core/byte_blocks.hpp"
 #include "core/utf8.hpp"
 
 namespace bilint {
@@ -18,29 +14,14 @@ namespace {
 // How many of the 16 bytes at `data` hold nothing the scan records: ASCII from 0x0E up and
 // well-formed characters of the common three-byte leads (utf8::common_three_byte_at), up to a
 // character boundary. A digest is mostly such bytes; a block is judged in about twenty
-// instructions, where a character at a time took ten a byte (a tenth of the parse). SSE2 compares
-// bytes as signed: 0x80 and up are negative, and continuation bytes (0x80..0xBF) are those below
-// 0xC0.
+// instructions, where a character at a time took ten a byte (a tenth of the parse).
 unsigned plain_prefix(const char* data) {
-  const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
-  const auto mask = [](__m128i v) { return static_cast<unsigned>(_mm_movemask_epi8(v)); };
-  const unsigned ascii = mask(_mm_cmpgt_epi8(b, _mm_set1_epi8(0x0D)));
-  const unsigned lead =
-      mask(_mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8(static_cast<char>(0xE0))),
-                         _mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(0xF0))))) &
-      ~mask(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xED))));
-  const unsigned continuation = mask(_mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(0xC0))));
-  // A byte ends the plain prefix where it is none of these, or a continuation byte is not where a
-  // lead's two are; the prefix then stops before a lead whose two are not both in it.
-  const unsigned tails = ((lead << 1) | (lead << 2)) & 0xFFFFU;
-  const unsigned bad = (~(ascii | lead | continuation) & 0xFFFFU) | (continuation ^ tails);
-  unsigned n = bad != 0 ? static_cast<unsigned>(std::countr_zero(bad)) : 16U;
-  if (n >= 1 && ((lead >> (n - 1)) & 1U) != 0) {
-    n -= 1;
-  } else if (n >= 2 && ((lead >> (n - 2)) & 1U) != 0) {
-    n -= 2;
-  }
-  return n;
+  using namespace byte_blocks;
+  const __m128i b = load(data);
+  const unsigned lead = mask(in_range(b, 0xE1 - 0x100, 0xEF - 0x100)) &
+                        ~mask(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xED))));
+  const unsigned ascii = mask(_mm_cmpgt_epi8(b, _mm_set1_epi8(0x0D)));  // 0x0E..0x7F
+  return whole_characters(ascii, lead, mask(continuations(b)));
 }
 #endif
 

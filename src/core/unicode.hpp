@@ -4,10 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "core/byte_blocks.hpp"
 #include "core/mark_index.hpp"
 #include "core/span.hpp"
 #include "core/utf8.hpp"
@@ -53,44 +50,26 @@ struct PlainRun {
 // The plain stretch at text[at, to), as far as whole blocks of 16 bytes go (the rest is left to the
 // caller, a character at a time). Column counting calls it wherever it stands: a digest's line is
 // counted sixteen bytes in about as many instructions, where a character at a time took five to
-// ten a byte. Well-formedness is checked here, in the block: a lead byte E5..E9 counts only with
-// its two continuation bytes, and a block that ends inside a character stops before it.
+// ten a byte. Well-formedness is checked here, in the block: a lead byte (E5..E9, or E4 followed
+// by B8..BF) counts only with its two continuation bytes, and a block that ends inside a
+// character stops before it.
 inline PlainRun plain_run(std::string_view text, std::size_t at, std::size_t to) {
   PlainRun run{at, 0, 0};
 #if defined(__SSE2__)
-  // SSE2 compares bytes as signed: 0x80 and up are negative, below every ASCII byte.
-  const auto in = [](__m128i v, int low, int high) {
-    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(low - 1))),
-                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(high + 1))));
-  };
+  using namespace byte_blocks;
   while (run.end + 16 <= to) {
-    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + run.end));
-    const auto ascii = static_cast<unsigned>(_mm_movemask_epi8(in(b, 0x20, 0x7E)));
-    const auto e4 = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE4)))));
-    const auto b8_bf = static_cast<unsigned>(_mm_movemask_epi8(in(b, 0xB8 - 0x100, 0xBF - 0x100)));
-    const unsigned lead =
-        static_cast<unsigned>(_mm_movemask_epi8(in(b, 0xE5 - 0x100, 0xE9 - 0x100))) |
-        (e4 & (b8_bf >> 1));
-    const auto continuation = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(0xC0)))));
-    // A byte breaks the stretch where it is none of these, or a continuation byte is not where a
-    // lead's two are.
-    const unsigned tails = ((lead << 1) | (lead << 2)) & 0xFFFFU;
-    const unsigned bad = (~(ascii | lead | continuation) & 0xFFFFU) | (continuation ^ tails);
-    const unsigned first_bad = bad != 0 ? static_cast<unsigned>(std::countr_zero(bad)) : 16U;
-    // Back to a character boundary: before a lead whose continuation bytes are not all here.
-    unsigned n = first_bad;
-    if (n >= 1 && ((lead >> (n - 1)) & 1U) != 0) {
-      n -= 1;
-    } else if (n >= 2 && ((lead >> (n - 2)) & 1U) != 0) {
-      n -= 2;
-    }
+    const __m128i b = load(text.data() + run.end);
+    const unsigned ascii = mask(in_range(b, 0x20, 0x7E));
+    const unsigned e4 = mask(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE4))));
+    const unsigned lead = mask(in_range(b, 0xE5 - 0x100, 0xE9 - 0x100)) |
+                          (e4 & (mask(in_range(b, 0xB8 - 0x100, 0xBF - 0x100)) >> 1));
+    const unsigned n = whole_characters(ascii, lead, mask(continuations(b)));
     const unsigned taken = (1U << n) - 1;
     run.ascii += static_cast<std::size_t>(std::popcount(ascii & taken));
     run.wide += static_cast<std::size_t>(std::popcount(lead & taken));
     run.end += n;
-    if (first_bad < 16 || n == 0) break;
+    // A block taken whole, or but for a character it cuts at its end, goes on; another stops.
+    if (n == 0 || (n < 16 && ((lead >> n) & 1U) == 0)) break;
   }
 #else
   (void)text;
