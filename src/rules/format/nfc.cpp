@@ -1,4 +1,3 @@
-
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
