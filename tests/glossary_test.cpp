@@ -10,6 +10,7 @@
 #include "glossary/folding.hpp"
 #include "glossary/matcher.hpp"
 #include "glossary/word_index.hpp"
+#include "random.hpp"
 #include "rules/catalog.hpp"
 
 namespace bilint {
@@ -264,11 +265,7 @@ TEST(Matcher, SkipsCompareWhatNoOtherTermSharesInPlace) {
 // would turn), their case, the separators between them and where the range ends, the word index
 // finds what comparing every pattern at every word start finds.
 TEST(WordIndex, FindsWhatComparingEveryPatternFinds) {
-  std::uint64_t state = 7;
-  const auto next = [&](std::size_t n) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>((state >> 33) % n);
-  };
+  testing::Random next(7);
   const std::vector<std::string> words = {"a",
                                           "LM",
                                           "GPT",
@@ -370,11 +367,7 @@ TEST(WordIndex, FindsWhatComparingEveryPatternFinds) {
 // the range, the matcher finds what trying every pattern at every character finds: at each
 // position the longest that matches, every pattern spelled so, then on past it.
 TEST(Matcher, FindsWhatTryingEveryPatternAtEveryCharacterFinds) {
-  std::uint64_t state = 11;
-  const auto next = [&](std::size_t n) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>((state >> 33) % n);
-  };
+  testing::Random next(11);
   const std::vector<std::string> pieces = {
       "大",  "语", "言", "模型", "的", "学习", "🤖", "LLM", "llm", "Model", "model",
       "GPT", "4",  "x",  "a",    "-",  " ",    "，",   "C++", "s",   "Ab",    "aB"};
@@ -467,18 +460,17 @@ TEST(Matcher, FindsWhatTryingEveryPatternAtEveryCharacterFinds) {
 // Inserts `held` pseudo-random keys, expects the filter to hold each, and returns how many of
 // `absent` other keys it says yes to.
 int false_yeses(BloomFilter& filter, int held, int absent) {
-  std::uint64_t key = 1;
-  const auto next = [&] { return key = key * 6364136223846793005ULL + 1442695040888963407ULL; };
+  testing::Random random(1);
   std::vector<std::uint64_t> keys;
   for (int i = 0; i < held; ++i) {
-    keys.push_back(next());
+    keys.push_back(random.next());
     filter.insert(keys.back());
   }
   for (const std::uint64_t k : keys)
     EXPECT_TRUE(filter.may_contain(k));
   int yes = 0;
   for (int i = 0; i < absent; ++i)
-    yes += filter.may_contain(next()) ? 1 : 0;
+    yes += filter.may_contain(random.next()) ? 1 : 0;
   return yes;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/unicode.hpp"
 #include "core/utf8.hpp"
+#include "random.hpp"
 
 namespace bilint {
 namespace {
@@ -130,11 +131,7 @@ TEST(LineIndex, ColumnsAreWhatDecodingEachCharacterGives) {
                                            "\xE9",
                                            "\r\n",
                                            "\n"};
-  std::uint64_t state = 5;
-  const auto random = [&state](std::size_t n) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>(state >> 33) % n;
-  };
+  testing::Random random(5);
   for (int round = 0; round < 300; ++round) {
     std::string text;
     // Mostly runs of ideographs and ASCII, longer than a block; now and then anything.

@@ -4,6 +4,7 @@
 
 #include "core/mark_index.hpp"
 #include "core/utf8.hpp"
+#include "random.hpp"
 
 namespace bilint {
 namespace {
@@ -79,11 +80,7 @@ TEST(SourceFile, ScanFindsWhatDecodingEveryCharacterFinds) {
                                            "\r",
                                            "\t",
                                            std::string(1, '\0')};
-  std::uint64_t state = 3;
-  const auto random = [&state](std::size_t n) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>(state >> 33) % n;
-  };
+  testing::Random random(3);
   for (int round = 0; round < 2000; ++round) {
     std::string text;
     // Mostly what a digest is made of, in stretches longer than a block; now and then anything.
@@ -143,11 +140,7 @@ TEST(MarkIndex, NextAgreesWithSearchingByteByByte) {
   const std::vector<std::string> pieces = {"a",        " ",    "7",    ",",    "(",  "\t",
                                            "\n",       "中",   "模型", "，",   "。", "“",
                                            "\xC2\xA0", "\x80", "\xFF", "\xE4", "Z"};
-  std::uint64_t state = 12345;
-  const auto random = [&state](std::size_t n) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>(state >> 33) % n;
-  };
+  testing::Random random(12345);
   for (std::size_t length = 0; length < 300; ++length) {
     std::string text;
     while (text.size() < length)

@@ -11,6 +11,7 @@
 
 #include "core/ascii.hpp"
 #include "core/utf8.hpp"
+#include "random.hpp"
 
 namespace bilint {
 namespace {
@@ -181,11 +182,7 @@ TEST(Unicode, CertainlyNfcOnlyWhereIcuAgrees) {
                                            "\xFF",
                                            "\xE4",
                                            "\xCC"};
-  std::uint64_t state = 99;
-  const auto random = [&state](std::size_t n) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>(state >> 33) % n;
-  };
+  testing::Random random(99);
   int certain = 0;
   for (int n = 0; n < 20000; ++n) {
     std::string line;
