@@ -1,6 +1,11 @@
 #include "core/finding.hpp"
 
+#include <map>
+#include <utility>
+
 #include <gtest/gtest.h>
+
+#include "random.hpp"
 
 namespace bilint {
 namespace {
@@ -41,6 +46,34 @@ TEST(Finding, FingerprintsNumberFindingsAlikeWithinAFile) {
   EXPECT_EQ(b[0].fingerprint, expected("term/variant", 7, 0));
   EXPECT_EQ(b[1].fingerprint, expected("term/variant", 7, 1));
   EXPECT_EQ(fingerprint_text(a[0].fingerprint).size(), 16U);
+}
+
+// The counter's own table numbers each finding as counting in a std::map does: sized for the
+// findings or told of none (so that it grows from its smallest, nearly full, where keys of the same
+// content and another rule lie in each other's way), in slices, as a file's findings come.
+void expect_numbered_as_a_map_does(bool told) {
+  testing::Random random(11);
+  const std::string_view rules[] = {"term/variant", "format/tab", "format/cjk-spacing"};
+  std::vector<Finding> all;
+  for (int i = 0; i < 5000; ++i) {
+    // A few contents many times over, and many that differ only in high bits.
+    const std::uint64_t content = random(2) == 0 ? random(5) : random(40) << 40 | random(1000);
+    all.push_back(finding("a.md", rules[random(3)], content));
+  }
+  std::map<std::pair<std::string_view, std::uint64_t>, int> seen;
+  std::vector<std::uint64_t> want;
+  for (const Finding& f : all)
+    want.push_back(expected(f.rule_id, f.content_hash, seen[{f.rule_id, f.content_hash}]++));
+  FingerprintCounter counter(told ? all.size() : 0);
+  for (std::size_t at = 0; at < all.size(); at += 777)
+    counter.assign(std::span(all).subspan(at, std::min<std::size_t>(777, all.size() - at)));
+  for (std::size_t i = 0; i < all.size(); ++i)
+    ASSERT_EQ(all[i].fingerprint, want[i]) << i;
+}
+
+TEST(Finding, FingerprintsNumberAsCountingInAMapDoes) {
+  expect_numbered_as_a_map_does(true);
+  expect_numbered_as_a_map_does(false);
 }
 
 }  // namespace

@@ -2,11 +2,9 @@
 
 #include <cstdint>
 #include <memory>
-#include <memory_resource>
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -58,22 +56,30 @@ std::string fingerprint_text(std::uint64_t fingerprint);
 // id, content hash and the number of earlier findings of the file with the same rule and content.
 class FingerprintCounter {
  public:
-  // `findings`: how many the file has, for the table to be sized once rather than grown.
-  explicit FingerprintCounter(std::size_t findings) { seen_.reserve(findings); }
+  // `findings`: how many the file has, for the table to be sized once rather than grown (it grows
+  // if there are more).
+  explicit FingerprintCounter(std::size_t findings);
   void assign(std::span<Finding> findings);
 
  private:
-  // Rule ids are interned, so the id's address stands for it: no hashing or comparing of its text
-  // for every finding.
-  struct KeyHash {
-    std::size_t operator()(const std::pair<const char*, std::uint64_t>& key) const {
-      return std::hash<const char*>{}(key.first) ^ key.second;
-    }
+  // Open addressing with linear probing, at most three quarters full: a finding costs one probe,
+  // mostly one cache line, where std::unordered_map cost a bucket and a node, two cache misses in
+  // a table of 100,000 findings (3% of a run with every rule on the bench corpus). Rule ids are
+  // interned, so the id's address stands for it.
+  struct Slot {
+    const char* rule = nullptr;  // nullptr: empty
+    std::uint64_t content = 0;
+    std::uint64_t count = 0;
   };
-  // The counts live only as long as the file's: their nodes come from one buffer, freed at once,
-  // rather than a heap allocation and a free for each distinct finding.
-  std::pmr::monotonic_buffer_resource arena_;
-  std::pmr::unordered_map<std::pair<const char*, std::uint64_t>, int, KeyHash> seen_{&arena_};
+  // The slot of the key: where it is, or the empty slot where it goes.
+  Slot& slot(const char* rule, std::uint64_t content);
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t used_ = 0;
+  // The hash of the rule id of the last finding, for the next (findings come grouped by rule
+  // often enough, and the id's FNV-1a is a loop over its bytes).
+  const char* hashed_rule_ = nullptr;
+  std::uint64_t rule_hash_ = 0;
 };
 
 // Orders findings by file, line, column, rule, then message: the output order, which must not
