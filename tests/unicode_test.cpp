@@ -2,6 +2,7 @@
 // core/ascii what <cctype> answers in the "C" locale.
 #include "core/unicode.hpp"
 
+#include <bit>
 #include <cctype>
 
 #include <gtest/gtest.h>
@@ -208,6 +209,11 @@ TEST(Unicode, CertainlyNfcOnlyWhereIcuAgrees) {
     }
   }
   EXPECT_GT(certain, 5000);
+}
+
+TEST(ByteBlocks, Count16IsPopcountForEveryMask) {
+  for (unsigned bits = 0; bits <= 0xFFFF; ++bits)
+    ASSERT_EQ(byte_blocks::count16(bits), static_cast<unsigned>(std::popcount(bits))) << bits;
 }
 
 TEST(Ascii, AgreesWithCctypeInTheCLocaleForEveryByte) {

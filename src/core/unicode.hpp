@@ -1,6 +1,5 @@
 #pragma once
 
-#include <bit>
 #include <cstddef>
 #include <string_view>
 
@@ -65,8 +64,10 @@ inline PlainRun plain_run(std::string_view text, std::size_t at, std::size_t to)
                           (e4 & (mask(in_range(b, 0xB8 - 0x100, 0xBF - 0x100)) >> 1));
     const unsigned n = whole_characters(ascii, lead, mask(continuations(b)));
     const unsigned taken = (1U << n) - 1;
-    run.ascii += static_cast<std::size_t>(std::popcount(ascii & taken));
-    run.wide += static_cast<std::size_t>(std::popcount(lead & taken));
+    // The n bytes taken are single bytes and ideographs of three.
+    const unsigned singles = count16(ascii & taken);
+    run.ascii += singles;
+    run.wide += (n - singles) / 3;
     run.end += n;
     // A block taken whole, or but for a character it cuts at its end, goes on; another stops.
     if (n == 0 || (n < 16 && ((lead >> n) & 1U) == 0)) break;
