@@ -81,6 +81,34 @@ TEST(InlineScanner, LinksCodeAndAngleAutolinks) {
   EXPECT_EQ(targets("`unclosed https://a.com"), Targets{"https://a.com"});
 }
 
+// The scanner passes over text sixteen bytes at a time: whatever block a construct's first byte
+// falls in, and whatever comes before it (ASCII or ideographs), it finds the same nodes.
+TEST(InlineScanner, FindsTheSameNodesWhereverABlockBoundaryFalls) {
+  const std::string body =
+      "\\[不是链接] [链接](https://a.b/c) ![图](x.png) `代码` <https://d.e/f> <!-- 注 --> "
+      "见 https://g.h/i。与 www.example.com 和 me@example.org";
+  std::vector<InlineNode> reference;
+  scan_inlines(body, {0, body.size()}, reference);
+  ASSERT_EQ(reference.size(), 8U);
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    for (const std::string_view filler : {"a", "中"}) {
+      std::string prefix;
+      for (std::size_t k = 0; k < pad; ++k)
+        prefix += filler;
+      const std::string text = prefix + " " + body;
+      std::vector<InlineNode> nodes;
+      scan_inlines(text, {0, text.size()}, nodes);
+      ASSERT_EQ(nodes.size(), reference.size()) << pad << filler;
+      const std::size_t shift = prefix.size() + 1;
+      for (std::size_t n = 0; n < nodes.size(); ++n) {
+        EXPECT_EQ(nodes[n].kind, reference[n].kind) << pad << filler << n;
+        EXPECT_EQ(nodes[n].span.begin, reference[n].span.begin + shift) << pad << filler << n;
+        EXPECT_EQ(nodes[n].span.end, reference[n].span.end + shift) << pad << filler << n;
+      }
+    }
+  }
+}
+
 TEST(InlineScanner, Math) {
   const std::string text = "设 $x_1 = \\$5$ 且 `$a$` 与 $ 5 和 $$y$$";
   std::vector<InlineNode> nodes;
