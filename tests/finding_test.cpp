@@ -10,9 +10,9 @@
 namespace bilint {
 namespace {
 
-Finding finding(std::string path, std::string_view rule, std::uint64_t content) {
+Finding finding(std::string_view path, std::string_view rule, std::uint64_t content) {
   Finding f;
-  f.location.path = std::move(path);
+  f.location.path = intern_path(path);
   f.rule_id = intern_rule_id(rule);
   f.content_hash = content;
   return f;

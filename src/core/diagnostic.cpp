@@ -17,15 +17,23 @@ std::string_view to_string(Severity severity) {
   return "warning";
 }
 
-std::string_view intern_rule_id(std::string_view id) {
+namespace {
+
+std::string_view intern(std::string_view text) {
   // A set's elements never move, so views of them stay valid as others are added.
   static std::mutex mutex;
-  static std::set<std::string, std::less<>> ids;
+  static std::set<std::string, std::less<>> texts;
   const std::lock_guard lock(mutex);
-  auto it = ids.find(id);
-  if (it == ids.end()) it = ids.emplace(id).first;
+  auto it = texts.find(text);
+  if (it == texts.end()) it = texts.emplace(text).first;
   return *it;
 }
+
+}  // namespace
+
+std::string_view intern_rule_id(std::string_view id) { return intern(id); }
+
+std::string_view intern_path(std::string_view path) { return intern(path); }
 
 std::optional<Severity> parse_severity(std::string_view text) {
   if (text == "note") return Severity::note;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/byte_blocks.hpp"
+#include "core/diagnostic.hpp"
 #include "core/utf8.hpp"
 
 namespace bilint {
@@ -94,7 +95,7 @@ void scan(std::string_view text, std::vector<std::size_t>& starts, EncodingFacts
 }  // namespace
 
 SourceFile::SourceFile(std::string path, std::string bytes)
-    : path_(std::move(path)), bytes_(std::move(bytes)) {
+    : path_(intern_path(path)), bytes_(std::move(bytes)) {
   std::vector<std::size_t> starts;
   scan(bytes_, starts, encoding_);
   lines_ = LineIndex(bytes_, std::move(starts));

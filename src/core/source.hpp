@@ -30,7 +30,8 @@ class SourceFile {
   SourceFile(const SourceFile&) = delete;
   SourceFile& operator=(const SourceFile&) = delete;
 
-  [[nodiscard]] const std::string& path() const { return path_; }
+  // Interned (intern_path): it outlives the file.
+  [[nodiscard]] std::string_view path() const { return path_; }
   [[nodiscard]] std::string_view text() const { return bytes_; }
   [[nodiscard]] std::string_view slice(Span span) const {
     return std::string_view(bytes_).substr(span.begin, span.size());
@@ -39,7 +40,7 @@ class SourceFile {
   [[nodiscard]] const EncodingFacts& encoding() const { return encoding_; }
 
  private:
-  std::string path_;
+  std::string_view path_;
   std::string bytes_;
   LineIndex lines_;
   EncodingFacts encoding_;

@@ -18,8 +18,8 @@ std::string directory_of(const std::string& file) {
   return fs::path(resolved_path(file)).parent_path().string();
 }
 
-std::string relative(const std::string& directory, const std::string& path) {
-  return fs::path(resolved_path(path)).lexically_relative(directory).generic_string();
+std::string relative(const std::string& directory, std::string_view path) {
+  return fs::path(resolved_path(std::string(path))).lexically_relative(directory).generic_string();
 }
 
 }  // namespace

@@ -78,8 +78,8 @@ bool ChangedLines::touches(const Finding& finding) const {
   std::string path;
   {
     const std::lock_guard lock(*resolving_);
-    auto [cached, inserted] = resolved_.try_emplace(finding.location.path);
-    if (inserted) cached->second = resolved_path(finding.location.path);
+    auto [cached, inserted] = resolved_.try_emplace(std::string(finding.location.path));
+    if (inserted) cached->second = resolved_path(cached->first);
     path = cached->second;
   }
   if (untracked_.contains(path)) return true;

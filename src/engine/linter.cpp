@@ -339,7 +339,7 @@ std::uint64_t FindingResolver::entry_hash(std::size_t offset) {
 
 Finding FindingResolver::resolve(Diagnostic&& diagnostic) {
   const LineIndex& lines = source_.lines();
-  const auto location = [&](const std::string& path, Span span) {
+  const auto location = [&](std::string_view path, Span span) {
     const Position start = lines.position(span.begin, cursor_);
     return Location{path, start, lines.position(span.end, start)};
   };

@@ -40,7 +40,7 @@ class SarifUris {
     std::string uri;
     bool under_root = false;  // relative to %SRCROOT%
   };
-  [[nodiscard]] Artifact artifact(const std::string& path) const {
+  [[nodiscard]] Artifact artifact(std::string_view path) const {
     {
       const std::lock_guard lock(mutex_);
       if (const auto it = known_.find(path); it != known_.end()) return it->second;
@@ -67,7 +67,7 @@ class SarifUris {
   }
 
  private:
-  [[nodiscard]] Artifact resolve(const std::string& path) const {
+  [[nodiscard]] Artifact resolve(std::string_view path) const {
     std::error_code ec;
     const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
     const fs::path relative = absolute.lexically_relative(base_);
@@ -325,7 +325,7 @@ void SarifWriter::render(const std::vector<Finding>& findings, std::string& out)
   // About 1,300 bytes a result; reserved, so the text of a file with many findings is not copied
   // (and its pages touched again) as it grows.
   out.reserve(out.size() + static_cast<std::size_t>(rendered) * 1536 + 2 * findings.size());
-  const std::string* path = nullptr;  // whose artifact location `artifact` is
+  const std::string_view* path = nullptr;  // whose artifact location `artifact` is
   SarifUris::Artifact artifact;
   for (const Finding& f : findings) {
     out += static_cast<char>('0' + static_cast<int>(f.severity));
