@@ -4,6 +4,8 @@
 
 #include <bit>
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
@@ -209,6 +211,31 @@ TEST(Unicode, CertainlyNfcOnlyWhereIcuAgrees) {
     }
   }
   EXPECT_GT(certain, 5000);
+}
+
+// ideographs_end, sixteen bytes at a time, stops where asking wide_ideograph_at of each character
+// stops: at whatever is not an ideograph of U+4E00..U+9FFF (U+4000..U+4DFF, U+A000, an
+// ideograph cut short, a stray continuation byte) and at the limit, from every character boundary.
+TEST(Unicode, IdeographsEndWhereTheFirstOtherCharacterBegins) {
+  const std::vector<std::string> pieces = {
+      "中", "模型",         "\xE9\xBF\xBF", "\xE4\xB8\x80", "\xE5\x80\x80", "a",
+      "，", "\xE4\xB7\xBF", "\xEA\x80\x80", "\xE5\x80",     "\x80",         "😀"};
+  testing::Random random(23);
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    // Mostly long runs of ideographs, now and then anything.
+    for (std::size_t k = 0, count = random(60); k < count; ++k)
+      text += pieces[random(4) == 0 ? random(pieces.size()) : random(5)];
+    for (std::size_t at = 0; at < text.size(); at += utf8::decode(text, at).length) {
+      for (const std::size_t to : {text.size(), at + random(text.size() - at + 1)}) {
+        std::size_t expected = at;
+        while (expected + 3 <= to && unicode::wide_ideograph_at(text, expected))
+          expected += 3;
+        ASSERT_EQ(unicode::ideographs_end(text, at, to), expected)
+            << "from " << at << " to " << to << " of " << ::testing::PrintToString(text);
+      }
+    }
+  }
 }
 
 TEST(ByteBlocks, Count16IsPopcountForEveryMask) {

@@ -52,6 +52,17 @@ struct PlainRun {
 // ten a byte. Well-formedness is checked here, in the block: a lead byte (E5..E9, or E4 followed
 // by B8..BF) counts only with its two continuation bytes, and a block that ends inside a
 // character stops before it.
+#if defined(__SSE2__)
+// The bytes of a block that begin an ideograph of U+4E00..U+9FFF, if its continuation bytes follow:
+// E5..E9, or E4 followed by B8..BF (a lead at the block's last byte is judged without its next).
+inline unsigned ideograph_leads(__m128i bytes) {
+  using namespace byte_blocks;
+  const unsigned e4 = mask(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(0xE4))));
+  return mask(in_range(bytes, 0xE5 - 0x100, 0xE9 - 0x100)) |
+         (e4 & (mask(in_range(bytes, 0xB8 - 0x100, 0xBF - 0x100)) >> 1));
+}
+#endif
+
 inline PlainRun plain_run(std::string_view text, std::size_t at, std::size_t to) {
   PlainRun run{at, 0, 0};
 #if defined(__SSE2__)
@@ -59,9 +70,7 @@ inline PlainRun plain_run(std::string_view text, std::size_t at, std::size_t to)
   while (run.end + 16 <= to) {
     const __m128i b = load(text.data() + run.end);
     const unsigned ascii = mask(in_range(b, 0x20, 0x7E));
-    const unsigned e4 = mask(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE4))));
-    const unsigned lead = mask(in_range(b, 0xE5 - 0x100, 0xE9 - 0x100)) |
-                          (e4 & (mask(in_range(b, 0xB8 - 0x100, 0xBF - 0x100)) >> 1));
+    const unsigned lead = ideograph_leads(b);
     const unsigned n = whole_characters(ascii, lead, mask(continuations(b)));
     const unsigned taken = (1U << n) - 1;
     // The n bytes taken are single bytes and ideographs of three.
@@ -77,6 +86,24 @@ inline PlainRun plain_run(std::string_view text, std::size_t at, std::size_t to)
   (void)to;
 #endif
   return run;
+}
+
+// Where the ideographs of U+4E00..U+9FFF from `at` end, before `to`: the rules that read a summary
+// a character at a time pass over its Chinese with this, sixteen bytes at a time where SSE2 is
+// there, where asking wide_ideograph_at of each character cost five to ten instructions a byte.
+inline std::size_t ideographs_end(std::string_view text, std::size_t at, std::size_t to) {
+#if defined(__SSE2__)
+  using namespace byte_blocks;
+  while (at + 16 <= to) {
+    const __m128i b = load(text.data() + at);
+    const unsigned n = whole_characters(0, ideograph_leads(b), mask(continuations(b)));
+    at += n;
+    if (n < 15) return at;  // a block of whole ideographs takes 15 bytes, and 16 cuts one
+  }
+#endif
+  while (at + 3 <= to && wide_ideograph_at(text, at))
+    at += 3;
+  return at;
 }
 
 // Whether `span` of `text` is certainly in Unicode Normalization Form C, judged by its marks alone

@@ -54,6 +54,14 @@ void collect(std::string_view text, Span run, std::vector<Boundary>& out) {
     previous_begin = i;
     spaces = 0;
     i += length;
+    // Ideographs after it meet only one another: what follows meets the last of them.
+    if (c == CharClass::han) {
+      const std::size_t end = unicode::ideographs_end(text, i, run.end);
+      if (end != i) {
+        previous_begin = end - 3;
+        i = end;
+      }
+    }
   }
 }
 

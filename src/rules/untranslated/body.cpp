@@ -58,7 +58,7 @@ class UntranslatedBodyRule final : public EntryRule {
       // U+4E00..U+9FFF, all Han and none of the brackets below: most of a summary, not decoded.
       if (unicode::wide_ideograph_at(text, i)) {
         flush();
-        i += 3;
+        i = unicode::ideographs_end(text, i + 3, run.end);
         continue;
       }
       const utf8::Decoded d = utf8::decode(text, i);
