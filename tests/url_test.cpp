@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/arxiv.hpp"
 #include "net/curl_library.hpp"
 #include "net/plain_url.hpp"
 
@@ -89,6 +90,25 @@ TEST(PlainUrl, EveryUrlItTakesLibcurlTakes) {
   // Both sides are exercised.
   EXPECT_GT(taken, 300);
   EXPECT_GT(left, 100);
+}
+
+// An arXiv link's parts: the id without its version, ".pdf", a trailing slash, a query or a
+// fragment, whichever of the last two comes first.
+TEST(ArxivUrl, SplitsTheIdFromWhatFollowsIt) {
+  const auto id = [](std::string_view url) {
+    const auto parts = split_arxiv_url(url);
+    return parts ? std::string(parts->kind) + " " + std::string(parts->id) + " " +
+                       std::string(parts->version)
+                 : std::string("none");
+  };
+  EXPECT_EQ(id("https://arxiv.org/abs/2506.07140"), "abs 2506.07140 ");
+  EXPECT_EQ(id("https://arxiv.org/abs/2506.07140v2"), "abs 2506.07140 v2");
+  EXPECT_EQ(id("https://arxiv.org/pdf/2506.07140v3.pdf"), "pdf 2506.07140 v3");
+  EXPECT_EQ(id("https://www.arxiv.org/abs/2506.07140/"), "abs 2506.07140 ");
+  EXPECT_EQ(id("https://arxiv.org/abs/2506.07140?context=cs#top"), "abs 2506.07140 ");
+  EXPECT_EQ(id("https://arxiv.org/abs/2506.07140v1#a?b"), "abs 2506.07140 v1");
+  EXPECT_EQ(id("https://arxiv.org/abs/hep-th/9901001"), "abs hep-th/9901001 ");
+  EXPECT_EQ(id("https://example.org/abs/2506.07140"), "none");
 }
 
 }  // namespace
