@@ -56,16 +56,16 @@ std::string ranges_of(const icu::UnicodeSet& set) {
   return out;
 }
 
-std::vector<Span> scope_blocks(const Entry& entry, Scope scope) {
-  std::vector<Span> blocks;
-  if (scope == Scope::english_title || scope == Scope::entry) blocks.push_back(entry.english_title);
-  if ((scope == Scope::chinese_title || scope == Scope::entry) && entry.link) {
-    blocks.push_back(entry.link->text);
-  }
+// The blocks of an entry a pattern looks in, in order.
+template <typename Visit>
+void for_each_scope_block(const Entry& entry, Scope scope, Visit visit) {
+  if (scope == Scope::english_title || scope == Scope::entry) visit(entry.english_title);
+  if ((scope == Scope::chinese_title || scope == Scope::entry) && entry.link)
+    visit(entry.link->text);
   if (scope == Scope::summary || scope == Scope::entry) {
-    blocks.insert(blocks.end(), entry.summary.begin(), entry.summary.end());
+    for (const Span& paragraph : entry.summary)
+      visit(paragraph);
   }
-  return blocks;
 }
 
 // The work Boost may spend on one search before it gives up (its "complexity exceeded" error), and
@@ -98,7 +98,7 @@ class PatternRule final : public Rule {
                                         [](const LiteralOccurrences& l) { return !l.none(); });
     if (possible < (consistency ? 2 : 1)) return;
     for (const Entry& entry : context.document.entries) {
-      for (const Span& block : scope_blocks(entry, spec_->scope)) {
+      for_each_scope_block(entry, spec_->scope, [&](Span block) {
         for_each_prose_run(context, block, [&](Span run) {
           if (consistency) {
             for (std::size_t a = 0; a < spec_->alternatives.size(); ++a) {
@@ -120,7 +120,7 @@ class PatternRule final : public Rule {
             sink.report(std::move(report));
           });
         });
-      }
+      });
     }
     if (consistency) {
       report_consistency(

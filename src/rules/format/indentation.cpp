@@ -14,10 +14,7 @@ class IndentationRule final : public EntryRule {
                    DiagnosticSink& sink) const override {
     const std::string_view text = context.source.text();
     const LineIndex& lines = context.source.lines();
-    std::vector<Span> blocks;
-    if (entry.link) blocks.push_back(entry.link->line);
-    blocks.insert(blocks.end(), entry.summary.begin(), entry.summary.end());
-    for (const Span& block : blocks) {
+    const auto check_block = [&](Span block) {
       for (std::size_t n = lines.line_of(block.begin); n <= lines.line_of(block.end); ++n) {
         const Span line = lines.line_span(n);
         std::size_t i = line.begin;
@@ -35,7 +32,10 @@ class IndentationRule final : public EntryRule {
                            {},
                            {}});
       }
-    }
+    };
+    if (entry.link) check_block(entry.link->line);
+    for (const Span& paragraph : entry.summary)
+      check_block(paragraph);
   }
 };
 
