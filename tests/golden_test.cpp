@@ -94,6 +94,29 @@ std::vector<std::string> selection_for(const GoldenCase& c) {
   return selection;
 }
 
+// The options of the fixture's rule: <case>.options, one `name: value` a line, if there is one
+// (format/cjk-spacing's policies, say).
+std::map<std::string, RuleOptions, std::less<>> options_for(const GoldenCase& c) {
+  fs::path path = c.input;
+  path.replace_extension(".options");
+  RuleOptions options;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    const std::size_t colon = line.find(": ");
+    if (colon != std::string::npos) options[line.substr(0, colon)] = line.substr(colon + 2);
+  }
+  if (options.empty()) return {};
+  return {{c.rule_id, options}};
+}
+
+// A fixture folder may bring its own glossary; otherwise the built-in one applies.
+Linter linter_for(const GoldenCase& c) {
+  const fs::path glossary = c.input.parent_path() / "glossary.yaml";
+  return Linter(RuleCatalog::builtin(), RuleSelection{selection_for(c), {}},
+                fs::exists(glossary) ? load_glossaries({glossary.string()}) : default_glossary(),
+                options_for(c));
+}
+
 std::vector<GoldenCase> discover() {
   std::vector<GoldenCase> cases;
   for (const auto& family : fs::directory_iterator(kFixtures)) {
@@ -119,11 +142,7 @@ TEST(Golden, EveryFixtureMatchesItsExpectedFindings) {
   std::map<std::string, int> cases_with_findings;
   for (const GoldenCase& c : cases) {
     SCOPED_TRACE(c.input.string());
-    // A fixture folder may bring its own glossary; otherwise the built-in one applies.
-    const fs::path glossary = c.input.parent_path() / "glossary.yaml";
-    const Linter linter(
-        RuleCatalog::builtin(), RuleSelection{selection_for(c), {}},
-        fs::exists(glossary) ? load_glossaries({glossary.string()}) : default_glossary());
+    const Linter linter = linter_for(c);
     const ParsedFile file = linter.parse(c.input.filename().string(), slurp(c.input));
     const std::vector<Finding> findings = linter.lint(file);
     cases_with_findings[c.rule_id] +=
@@ -157,10 +176,7 @@ TEST(Golden, FixedFixturesMatchAndFixingTwiceChangesNothing) {
     const RuleMetadata* meta = RuleCatalog::builtin().find(c.rule_id);
     if (meta == nullptr || !meta->fixable) continue;
     SCOPED_TRACE(c.input.string());
-    const fs::path glossary = c.input.parent_path() / "glossary.yaml";
-    const Linter linter(
-        RuleCatalog::builtin(), RuleSelection{selection_for(c), {}},
-        fs::exists(glossary) ? load_glossaries({glossary.string()}) : default_glossary());
+    const Linter linter = linter_for(c);
     const std::string original = slurp(c.input);
     const std::string fixed = linter.fix(c.input.filename().string(), original);
     EXPECT_EQ(linter.fix(c.input.filename().string(), fixed), fixed) << "fixing twice differs";

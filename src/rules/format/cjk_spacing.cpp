@@ -83,22 +83,29 @@ class CjkSpacingRule final : public EntryRule {
   void check_entry(const RuleContext& context, const Entry& entry,
                    DiagnosticSink& sink) const override {
     const std::string_view text = context.source.text();
-    std::vector<Boundary> boundaries;
+    // Emptied for each entry and kept for the next, where a vector of its own allocated for each.
+    thread_local std::vector<Boundary> boundaries;
+    boundaries.clear();
     for_each_prose_run(context, entry, [&](Span run) { collect(text, run, boundaries); });
+    const bool consistent = policy_ == "consistent";
     bool want_space = policy_ != "forbid";
-    if (policy_ == "consistent") {
+    if (consistent) {
       const auto spaced = static_cast<std::size_t>(std::count_if(
           boundaries.begin(), boundaries.end(), [](const Boundary& b) { return b.spaced(); }));
       // Ties keep the guidelines' spaced style.
       want_space = spaced * 2 >= boundaries.size();
     }
-    const std::string message = std::string(want_space ? "no space" : "a space") +
-                                " between Chinese and Latin text" +
-                                (policy_ == "consistent" ? ", unlike the rest of the entry" : "");
+    const std::string_view message =
+        want_space ? (consistent ? "no space between Chinese and Latin text, unlike the rest of "
+                                   "the entry"
+                                 : "no space between Chinese and Latin text")
+                   : (consistent ? "a space between Chinese and Latin text, unlike the rest of "
+                                   "the entry"
+                                 : "a space between Chinese and Latin text");
     for (const Boundary& b : boundaries) {
       if (b.spaced() == want_space) continue;
       sink.report(Report{b.around,
-                         message,
+                         std::string(message),
                          Fix{want_space ? "insert a space" : "remove the space",
                              {Edit{b.gap, want_space ? " " : ""}}},
                          {},
