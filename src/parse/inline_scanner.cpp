@@ -128,7 +128,9 @@ std::size_t next_start(std::string_view text, std::size_t i, std::size_t end) {
 class Scanner {
  public:
   Scanner(std::string_view text, Span block, std::vector<InlineNode>& out)
-      : text_(text), begin_(block.begin), end_(block.end), out_(out), first_(out.size()) {}
+      : text_(text), begin_(block.begin), end_(block.end), out_(out), first_(out.size()) {
+    openers_.clear();
+  }
 
   void run() {
     std::size_t i = begin_;
@@ -393,18 +395,16 @@ class Scanner {
   // The extension finds e-mail addresses afterwards, in the text left between other nodes (and not
   // in link text).
   void emails() {
-    std::vector<Span> gaps;
+    std::vector<InlineNode> found;
     std::size_t at = begin_;
-    for (std::size_t n = first_; n < out_.size(); ++n) {
+    const std::size_t nodes = out_.size();
+    for (std::size_t n = first_; n < nodes; ++n) {
       const Span s = out_[n].span;
       if (s.begin < at) continue;  // inside a link's text
-      gaps.push_back({at, s.begin});
+      email_in({at, s.begin}, found);
       at = s.end;
     }
-    gaps.push_back({at, end_});
-    std::vector<InlineNode> found;
-    for (const Span gap : gaps)
-      email_in(gap, found);
+    email_in({at, end_}, found);
     if (found.empty()) return;
     out_.insert(out_.end(), found.begin(), found.end());
     std::sort(out_.begin() + static_cast<std::ptrdiff_t>(first_), out_.end(),
@@ -457,8 +457,12 @@ class Scanner {
   std::size_t end_;
   std::vector<InlineNode>& out_;
   std::size_t first_;
-  std::vector<Opener> openers_;
+  // The open brackets: the thread's, emptied for each block and kept for the next, where a vector
+  // of the scanner's own allocated for each block with a link.
+  static thread_local std::vector<Opener> openers_;
 };
+
+thread_local std::vector<Scanner::Opener> Scanner::openers_;
 
 }  // namespace
 
