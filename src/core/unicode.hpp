@@ -38,6 +38,17 @@ inline bool wide_ideograph_at(std::string_view text, std::size_t offset) {
          utf8::common_three_byte_at(text, offset);
 }
 
+#if defined(__SSE2__)
+// The bytes of a block that begin an ideograph of U+4E00..U+9FFF, if its continuation bytes follow:
+// E5..E9, or E4 followed by B8..BF (a lead at the block's last byte is judged without its next).
+inline unsigned ideograph_leads(__m128i bytes) {
+  using namespace byte_blocks;
+  const unsigned e4 = mask(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(0xE4))));
+  return mask(in_range(bytes, 0xE5 - 0x100, 0xE9 - 0x100)) |
+         (e4 & (mask(in_range(bytes, 0xB8 - 0x100, 0xBF - 0x100)) >> 1));
+}
+#endif
+
 // A stretch of text made of printable ASCII (one column) and the ideographs U+4E00..U+9FFF (two
 // columns): most of a digest's lines, counted in bulk by plain_run.
 struct PlainRun {
@@ -52,17 +63,6 @@ struct PlainRun {
 // ten a byte. Well-formedness is checked here, in the block: a lead byte (E5..E9, or E4 followed
 // by B8..BF) counts only with its two continuation bytes, and a block that ends inside a
 // character stops before it.
-#if defined(__SSE2__)
-// The bytes of a block that begin an ideograph of U+4E00..U+9FFF, if its continuation bytes follow:
-// E5..E9, or E4 followed by B8..BF (a lead at the block's last byte is judged without its next).
-inline unsigned ideograph_leads(__m128i bytes) {
-  using namespace byte_blocks;
-  const unsigned e4 = mask(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(0xE4))));
-  return mask(in_range(bytes, 0xE5 - 0x100, 0xE9 - 0x100)) |
-         (e4 & (mask(in_range(bytes, 0xB8 - 0x100, 0xBF - 0x100)) >> 1));
-}
-#endif
-
 inline PlainRun plain_run(std::string_view text, std::size_t at, std::size_t to) {
   PlainRun run{at, 0, 0};
 #if defined(__SSE2__)
