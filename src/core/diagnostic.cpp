@@ -31,9 +31,13 @@ std::string_view intern(std::string_view text) {
 
 }  // namespace
 
-std::string_view intern_rule_id(std::string_view id) { return intern(id); }
+std::string_view intern_rule_id(std::string_view id) {
+  return intern(id);
+}
 
-std::string_view intern_path(std::string_view path) { return intern(path); }
+std::string_view intern_path(std::string_view path) {
+  return intern(path);
+}
 
 std::optional<Severity> parse_severity(std::string_view text) {
   if (text == "note") return Severity::note;
