@@ -1,3 +1,5 @@
+#include <array>
+
 #include <fmt/format.h>
 
 #include "core/unicode.hpp"
@@ -78,6 +80,7 @@ class CjkSpacingRule final : public EntryRule {
 
   void configure(const RuleOptions& options) override {
     policy_ = choice_option(options, "policy", {"require", "forbid", "consistent"});
+    messages_ = messages(policy_ == "consistent");
   }
 
   void check_entry(const RuleContext& context, const Entry& entry,
@@ -87,25 +90,17 @@ class CjkSpacingRule final : public EntryRule {
     thread_local std::vector<Boundary> boundaries;
     boundaries.clear();
     for_each_prose_run(context, entry, [&](Span run) { collect(text, run, boundaries); });
-    const bool consistent = policy_ == "consistent";
     bool want_space = policy_ != "forbid";
-    if (consistent) {
+    if (policy_ == "consistent") {
       const auto spaced = static_cast<std::size_t>(std::count_if(
           boundaries.begin(), boundaries.end(), [](const Boundary& b) { return b.spaced(); }));
       // Ties keep the guidelines' spaced style.
       want_space = spaced * 2 >= boundaries.size();
     }
-    const std::string_view message =
-        want_space ? (consistent ? "no space between Chinese and Latin text, unlike the rest of "
-                                   "the entry"
-                                 : "no space between Chinese and Latin text")
-                   : (consistent ? "a space between Chinese and Latin text, unlike the rest of "
-                                   "the entry"
-                                 : "a space between Chinese and Latin text");
     for (const Boundary& b : boundaries) {
       if (b.spaced() == want_space) continue;
       sink.report(Report{b.around,
-                         std::string(message),
+                         messages_[want_space ? 1 : 0],
                          Fix{want_space ? "insert a space" : "remove the space",
                              {Edit{b.gap, want_space ? " " : ""}}},
                          {},
@@ -114,7 +109,15 @@ class CjkSpacingRule final : public EntryRule {
   }
 
  private:
+  // The finding's message where the entry should have no space, and where it should have one.
+  static std::array<std::string, 2> messages(bool consistent) {
+    const std::string_view unlike = consistent ? ", unlike the rest of the entry" : "";
+    return {fmt::format("a space between Chinese and Latin text{}", unlike),
+            fmt::format("no space between Chinese and Latin text{}", unlike)};
+  }
+
   std::string policy_ = "require";
+  std::array<std::string, 2> messages_ = messages(false);  // made once, copied for each finding
 };
 
 }  // namespace bilint
