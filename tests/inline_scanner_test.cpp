@@ -14,9 +14,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> targets(std::string_view text) {
+// The nodes of `text` scanned as one block.
+std::vector<InlineNode> scan(std::string_view text) {
   std::vector<InlineNode> nodes;
   scan_inlines(text, {0, text.size()}, nodes);
+  return nodes;
+}
+
+std::vector<std::string> targets(std::string_view text) {
+  const std::vector<InlineNode> nodes = scan(text);
   std::vector<std::string> out;
   for (const InlineNode& n : nodes) {
     if (n.kind != InlineKind::code_span && n.kind != InlineKind::html) {
@@ -66,8 +72,7 @@ TEST(InlineScanner, LinksCodeAndAngleAutolinks) {
   const std::string text =
       "[链接 https://a.com/b](https://c.com/d) 和 `https://code.com/x` 以及 "
       "<https://angle.com/x> ![图](img.png \"t\")";
-  std::vector<InlineNode> nodes;
-  scan_inlines(text, {0, text.size()}, nodes);
+  const std::vector<InlineNode> nodes = scan(text);
   ASSERT_EQ(nodes.size(), 4U);
   EXPECT_EQ(nodes[0].kind, InlineKind::link);
   EXPECT_EQ(text.substr(nodes[0].text.begin, nodes[0].text.size()), "链接 https://a.com/b");
@@ -87,8 +92,7 @@ TEST(InlineScanner, FindsTheSameNodesWhereverABlockBoundaryFalls) {
   const std::string body =
       "\\[不是链接] [链接](https://a.b/c) ![图](x.png) `代码` <https://d.e/f> <!-- 注 --> "
       "见 https://g.h/i。与 www.example.com 和 me@example.org";
-  std::vector<InlineNode> reference;
-  scan_inlines(body, {0, body.size()}, reference);
+  const std::vector<InlineNode> reference = scan(body);
   ASSERT_EQ(reference.size(), 8U);
   for (std::size_t pad = 0; pad < 40; ++pad) {
     for (const std::string_view filler : {"a", "中"}) {
@@ -96,8 +100,7 @@ TEST(InlineScanner, FindsTheSameNodesWhereverABlockBoundaryFalls) {
       for (std::size_t k = 0; k < pad; ++k)
         prefix += filler;
       const std::string text = prefix + " " + body;
-      std::vector<InlineNode> nodes;
-      scan_inlines(text, {0, text.size()}, nodes);
+      const std::vector<InlineNode> nodes = scan(text);
       ASSERT_EQ(nodes.size(), reference.size()) << pad << filler;
       const std::size_t shift = prefix.size() + 1;
       for (std::size_t n = 0; n < nodes.size(); ++n) {
@@ -111,8 +114,7 @@ TEST(InlineScanner, FindsTheSameNodesWhereverABlockBoundaryFalls) {
 
 TEST(InlineScanner, Math) {
   const std::string text = "设 $x_1 = \\$5$ 且 `$a$` 与 $ 5 和 $$y$$";
-  std::vector<InlineNode> nodes;
-  scan_inlines(text, {0, text.size()}, nodes);
+  const std::vector<InlineNode> nodes = scan(text);
   std::vector<Span> math;
   scan_math(text, {0, text.size()}, nodes, math);
   ASSERT_EQ(math.size(), 2U);

@@ -19,25 +19,34 @@
 namespace bilint {
 namespace {
 
+// Calls visit with every three bytes whose first is `first_lead` or above, until an assertion
+// fails.
+template <typename Visit>
+void for_each_three_bytes(unsigned first_lead, Visit visit) {
+  for (unsigned b0 = first_lead; b0 <= 0xFF; ++b0) {
+    for (unsigned b1 = 0; b1 <= 0xFF; ++b1) {
+      for (unsigned b2 = 0; b2 <= 0xFF; ++b2) {
+        const char bytes[] = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
+        visit(std::string_view(bytes, 3));
+        if (::testing::Test::HasFatalFailure()) return;
+      }
+    }
+  }
+}
+
 // Scans pass over what common_three_byte_at accepts without decoding it: it must be a valid
 // three-byte character by the full decoder, for every lead byte and pair of following bytes.
 TEST(Utf8, CommonThreeByteCharactersAreValidAndDecodeAlike) {
   std::size_t accepted = 0;
-  for (unsigned b0 = 0xC0; b0 <= 0xFF; ++b0) {
-    for (unsigned b1 = 0; b1 <= 0xFF; ++b1) {
-      for (unsigned b2 = 0; b2 <= 0xFF; ++b2) {
-        const char bytes[] = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
-        const std::string_view text(bytes, 3);
-        if (!utf8::common_three_byte_at(text, 0)) continue;
-        ++accepted;
-        const utf8::Decoded slow = utf8::decode_slow(text, 0);
-        const utf8::Decoded fast = utf8::decode(text, 0);
-        ASSERT_TRUE(slow.valid && slow.length == 3) << b0 << ' ' << b1 << ' ' << b2;
-        ASSERT_EQ(fast.code_point, slow.code_point);
-        ASSERT_FALSE(utf8::common_three_byte_at(text.substr(0, 2), 0));
-      }
-    }
-  }
+  for_each_three_bytes(0xC0, [&](std::string_view text) {
+    if (!utf8::common_three_byte_at(text, 0)) return;
+    ++accepted;
+    const utf8::Decoded slow = utf8::decode_slow(text, 0);
+    const utf8::Decoded fast = utf8::decode(text, 0);
+    ASSERT_TRUE(slow.valid && slow.length == 3) << ::testing::PrintToString(text);
+    ASSERT_EQ(fast.code_point, slow.code_point);
+    ASSERT_FALSE(utf8::common_three_byte_at(text.substr(0, 2), 0));
+  });
   EXPECT_EQ(accepted, 14U * 64 * 64);  // U+1000..U+CFFF, U+E000..U+FFFF
 }
 
@@ -45,35 +54,29 @@ TEST(Utf8, CommonThreeByteCharactersAreValidAndDecodeAlike) {
 // code points, for every lead byte and pair of following bytes, alone or in a block of sixteen.
 TEST(Unicode, WideIdeographsAreExactlyU4E00ToU9FFF) {
   std::size_t accepted = 0;
-  for (unsigned b0 = 0x80; b0 <= 0xFF; ++b0) {
-    for (unsigned b1 = 0; b1 <= 0xFF; ++b1) {
-      for (unsigned b2 = 0; b2 <= 0xFF; ++b2) {
-        const char bytes[] = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
-        const std::string_view text(bytes, 3);
-        const utf8::Decoded d = utf8::decode(text, 0);
-        const bool wide =
-            d.valid && d.length == 3 && d.code_point >= 0x4E00 && d.code_point <= 0x9FFF;
-        ASSERT_EQ(unicode::wide_ideograph_at(text, 0), wide) << b0 << ' ' << b1 << ' ' << b2;
-        accepted += wide ? 1 : 0;
+  for_each_three_bytes(0x80, [&](std::string_view text) {
+    const utf8::Decoded d = utf8::decode(text, 0);
+    const bool wide = d.valid && d.length == 3 && d.code_point >= 0x4E00 && d.code_point <= 0x9FFF;
+    ASSERT_EQ(unicode::wide_ideograph_at(text, 0), wide) << ::testing::PrintToString(text);
+    accepted += wide ? 1 : 0;
 #if defined(__SSE2__)
-        // Five of them and a printable byte make a block of sixteen, counted whole or not at all
-        // (plain_run counts in bulk where the CPU has SSE2).
-        if (b0 < 0xE0 || b0 > 0xEF) continue;
-        std::string block = "a";
-        for (int k = 0; k < 5; ++k)
-          block.append(bytes, 3);
-        const unicode::PlainRun run = unicode::plain_run(block, 0, block.size());
-        if (wide) {
-          ASSERT_EQ(run.end, 16U);
-          ASSERT_EQ(run.ascii, 1U);
-          ASSERT_EQ(run.wide, 5U);
-        } else {
-          ASSERT_EQ(run.end, 1U) << b0 << ' ' << b1 << ' ' << b2;
-        }
-#endif
-      }
+    // Five of them and a printable byte make a block of sixteen, counted whole or not at all
+    // (plain_run counts in bulk where the CPU has SSE2).
+    const auto lead = static_cast<unsigned char>(text[0]);
+    if (lead < 0xE0 || lead > 0xEF) return;
+    std::string block = "a";
+    for (int k = 0; k < 5; ++k)
+      block += text;
+    const unicode::PlainRun run = unicode::plain_run(block, 0, block.size());
+    if (wide) {
+      ASSERT_EQ(run.end, 16U);
+      ASSERT_EQ(run.ascii, 1U);
+      ASSERT_EQ(run.wide, 5U);
+    } else {
+      ASSERT_EQ(run.end, 1U) << ::testing::PrintToString(text);
     }
-  }
+#endif
+  });
   EXPECT_EQ(accepted, std::size_t{0xA000 - 0x4E00});
 }
 
