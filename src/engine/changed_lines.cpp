@@ -75,15 +75,19 @@ void ChangedLines::add_diff(const std::string& root, const std::string& diff) {
 }
 
 bool ChangedLines::touches(const Finding& finding) const {
-  std::string path;
+  const std::string* path = nullptr;  // a map's entries stay where they are as others are added
   {
     const std::lock_guard lock(*resolving_);
-    auto [cached, inserted] = resolved_.try_emplace(std::string(finding.location.path));
-    if (inserted) cached->second = resolved_path(cached->first);
-    path = cached->second;
+    // Looked up by view: a file's findings find its path resolved without a copy of it each.
+    auto cached = resolved_.find(finding.location.path);
+    if (cached == resolved_.end()) {
+      const std::string given(finding.location.path);
+      cached = resolved_.emplace(given, resolved_path(given)).first;
+    }
+    path = &cached->second;
   }
-  if (untracked_.contains(path)) return true;
-  const auto it = changed_.find(path);
+  if (untracked_.contains(*path)) return true;
+  const auto it = changed_.find(*path);
   if (it == changed_.end()) return false;
   const std::size_t first = finding.location.start.line;
   const std::size_t last = std::max(first, finding.location.end.line);
