@@ -262,8 +262,9 @@ TEST(Matcher, SkipsCompareWhatNoOtherTermSharesInPlace) {
 }
 
 // Whatever the words' lengths (across 8 and 16 bytes, where a hash taking eight bytes at a step
-// would turn), their case, the separators between them and where the range ends, the word index
-// finds what comparing every pattern at every word start finds.
+// would turn), their case, the separators between them (in the text, also wider than any in a
+// pattern, where a walk stops) and where the range ends, the word index finds what comparing
+// every pattern at every word start finds.
 TEST(WordIndex, FindsWhatComparingEveryPatternFinds) {
   testing::Random next(7);
   const std::vector<std::string> words = {"a",
@@ -282,7 +283,9 @@ TEST(WordIndex, FindsWhatComparingEveryPatternFinds) {
                                           "abcdefghijklmnop",
                                           "abcdefghijklmnopq",
                                           "internationalization"};
-  const std::vector<std::string> separators = {" ", "-", "  ", ", ", "的", "—", "-\n"};
+  const std::vector<std::string> separators = {" ", "-",   "  ",  ", ",   "的",
+                                               "—", " & ", "-\n", "的的", " & -"};
+  const std::vector<std::string> pattern_separators = {" ", "-", " & "};
   const auto mangle = [&](std::string word) {
     for (char& c : word)
       if (next(4) == 0)
@@ -299,7 +302,7 @@ TEST(WordIndex, FindsWhatComparingEveryPatternFinds) {
   for (std::uint32_t k = 0; k < 300; ++k) {
     std::string p = words[next(words.size())];
     for (std::size_t n = next(3); n > 0; --n)
-      p += (next(2) == 0 ? " " : "-") + words[next(words.size())];
+      p += pattern_separators[next(pattern_separators.size())] + words[next(words.size())];
     patterns.push_back({k % 7 == 0 ? p : mangle(p), k % 5 == 0});
     index.add(patterns.back().text, k, patterns.back().exact);
   }

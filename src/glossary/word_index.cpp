@@ -29,9 +29,12 @@ bool WordIndex::takes(std::string_view pattern, bool word_bounded) {
 
 void WordIndex::add(std::string_view pattern, std::uint32_t output, bool exact) {
   ByteHash hash;
+  std::size_t gap = 0;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const std::uint16_t byte = kBytes[static_cast<unsigned char>(pattern[i])];
     hash.add(byte);
+    gap = (byte & kWordByte) != 0 ? 0 : gap + 1;
+    widest_gap_ = std::max(widest_gap_, gap);
     const bool word_ends = (byte & kWordByte) != 0 &&
                            (i + 1 == pattern.size() ||
                             (kBytes[static_cast<unsigned char>(pattern[i + 1])] & kWordByte) == 0);
@@ -103,8 +106,13 @@ std::size_t WordIndex::longest(std::string_view text, std::size_t at, std::size_
         best = i;
       }
     }
-    for (; i < end && (kBytes[static_cast<unsigned char>(text[i])] & kWordByte) == 0; ++i)
+    // Past the widest gap between two words of any pattern (mostly one space), no pattern goes
+    // on: an English word in a Chinese summary is followed by Chinese text, which was otherwise
+    // hashed byte by byte up to `end` (at 100,000 terms, 57 instructions a walk).
+    const std::size_t gap_end = std::min(end, i + widest_gap_ + 1);
+    for (; i < gap_end && (kBytes[static_cast<unsigned char>(text[i])] & kWordByte) == 0; ++i)
       hash.add(kBytes[static_cast<unsigned char>(text[i])]);
+    if (i == gap_end && i < end) break;
   }
   return best;
 }
