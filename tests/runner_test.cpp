@@ -141,6 +141,40 @@ TEST(Runner, FindingsComeInSlicesAsAllAtOnce) {
   }
 }
 
+// A run whose report shows no fixes or fingerprints has them left out, and nothing else: the same
+// findings, places, messages and excerpts as with them.
+TEST(Runner, FindingsLeaveOutWhatTheReportDoesNotShow) {
+  const ParsedFile file = every_rule().parse("a.md", slurp(kCorpus / "2025-06-08.md"));
+  const std::vector<Finding> all = every_rule().check(file);
+  ASSERT_GT(std::count_if(all.begin(), all.end(), [](const Finding& f) { return f.fix; }), 10);
+  for (const FindingParts parts : {FindingParts{.fixes = false, .fingerprints = true},
+                                   FindingParts{.fixes = true, .fingerprints = false}}) {
+    SCOPED_TRACE(parts.fixes);
+    std::vector<Finding> some;
+    every_rule().check(
+        file, nullptr,
+        [&](std::vector<Finding>& slice) {
+          std::move(slice.begin(), slice.end(), std::back_inserter(some));
+        },
+        Linter::kFindingSlice, parts);
+    ASSERT_EQ(some.size(), all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      EXPECT_EQ(some[i].rule_id, all[i].rule_id) << i;
+      EXPECT_EQ(some[i].location.start.offset, all[i].location.start.offset) << i;
+      EXPECT_EQ(some[i].location.end.display_column, all[i].location.end.display_column) << i;
+      EXPECT_EQ(some[i].message, all[i].message) << i;
+      EXPECT_EQ(some[i].excerpt, all[i].excerpt) << i;
+      EXPECT_EQ(some[i].fix.has_value(), parts.fixes && all[i].fix.has_value()) << i;
+      if (parts.fixes && all[i].fix) {
+        EXPECT_EQ(some[i].fix->edits.size(), all[i].fix->edits.size()) << i;
+        EXPECT_EQ(some[i].fix->edits[0].end.offset, all[i].fix->edits[0].end.offset) << i;
+      }
+      EXPECT_EQ(some[i].fingerprint, parts.fingerprints ? all[i].fingerprint : 0) << i;
+      EXPECT_EQ(some[i].content_hash, parts.fingerprints ? all[i].content_hash : 0) << i;
+    }
+  }
+}
+
 // What run() will use, which the CLI asks to tune glibc for one thread or several.
 TEST(Runner, ThreadsAreNeverMoreThanTheFiles) {
   TempDir dir;

@@ -288,6 +288,9 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
     sink = [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); };
   }
   const std::unique_ptr<Reporter> reporter = make_reporter(options.format, report);
+  FindingParts parts = reporter->parts();
+  // A baseline knows findings by their fingerprints.
+  if (!options.baseline.empty() || !options.write_baseline.empty()) parts.fingerprints = true;
   std::vector<Finding> recorded;  // --write-baseline
   bool failed = false;
   // One job checks the files on this thread, in glibc's main heap, which with the trim threshold
@@ -329,7 +332,8 @@ int run_check(const CheckOptions& options, const std::string& command_line) {
         failed = failed || output.failed;
         reporter->add(output.text, sink);
         report_buffer.give(std::move(output.text));
-      });
+      },
+      kKeptRunBytes, parts);
 
   if (!options.write_baseline.empty()) {
     const std::string text = Baseline::render(options.write_baseline, recorded);

@@ -46,6 +46,15 @@ struct Finding {
   std::uint64_t fingerprint = 0;  // written as fingerprint_text()
 };
 
+// What of a finding is made besides its place, severity, message and excerpt. A run whose report
+// shows neither (the compiler-style and GitHub formats) and that keeps no baseline leaves both out:
+// resolving fixes' edits and counting fingerprints took 7% of a run with every rule on the bench
+// corpus, whose 129,000 findings nearly all carry a fix.
+struct FindingParts {
+  bool fixes = true;         // Finding::fix; else never set
+  bool fingerprints = true;  // Finding::content_hash and fingerprint; else 0
+};
+
 // 64-bit FNV-1a: small, stable across platforms and releases, which fingerprints need.
 std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed = 0xcbf29ce484222325ULL);
 

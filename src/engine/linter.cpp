@@ -71,8 +71,8 @@ class CollectingSink final : public DiagnosticSink {
 // start, and the entry of the previous one is tried first.
 class FindingResolver {
  public:
-  FindingResolver(const SourceFile& source, const Document& document)
-      : source_(source), document_(document) {}
+  FindingResolver(const SourceFile& source, const Document& document, FindingParts parts)
+      : source_(source), document_(document), parts_(parts) {}
   Finding resolve(Diagnostic&& diagnostic);
 
  private:
@@ -82,6 +82,7 @@ class FindingResolver {
 
   const SourceFile& source_;
   const Document& document_;
+  FindingParts parts_;
   Position cursor_;
   std::size_t entry_ = std::numeric_limits<std::size_t>::max();  // whose hash entry_hash_ is
   std::uint64_t entry_hash_ = 0;
@@ -260,7 +261,7 @@ std::vector<Finding> Linter::check(const ParsedFile& file, const RunFactsSet* ru
 }
 
 void Linter::check(const ParsedFile& file, const RunFactsSet* run, const FindingSlices& take,
-                   std::size_t slice) const {
+                   std::size_t slice, FindingParts parts) const {
   const RuleContext context(file, today_, run != nullptr ? &run->index : nullptr);
   const SourceFile& source = file.source();
   std::vector<Diagnostic> diagnostics = run_rules(context);
@@ -276,15 +277,15 @@ void Linter::check(const ParsedFile& file, const RunFactsSet* run, const Finding
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
-  FindingResolver resolver(source, file.document());
-  FingerprintCounter fingerprints(order.size());
+  FindingResolver resolver(source, file.document(), parts);
+  FingerprintCounter fingerprints(parts.fingerprints ? order.size() : 0);
   std::vector<Finding> findings;
   findings.reserve(std::min(order.size(), slice));
   for (std::size_t at = 0; at < order.size();) {
     const std::size_t end = at + std::min(order.size() - at, slice);
     for (; at < end; ++at)
       findings.push_back(resolver.resolve(std::move(diagnostics[order[at]])));
-    fingerprints.assign(findings);
+    if (parts.fingerprints) fingerprints.assign(findings);
     take(findings);
     findings.clear();
   }
@@ -372,10 +373,11 @@ Finding FindingResolver::resolve(Diagnostic&& diagnostic) {
   finding.excerpt_text = excerpt_;
   finding.excerpt = std::string_view(*excerpt_).substr(window.begin - copied.begin, window.size());
   finding.excerpt_start = window.begin;
-  const std::string_view flagged = source_.slice(diagnostic.span).substr(0, 256);
-  finding.content_hash = fnv1a(flagged, entry_hash(diagnostic.span.begin) ^ flagged.size());
-
-  if (diagnostic.fix) {
+  if (parts_.fingerprints) {
+    const std::string_view flagged = source_.slice(diagnostic.span).substr(0, 256);
+    finding.content_hash = fnv1a(flagged, entry_hash(diagnostic.span.begin) ^ flagged.size());
+  }
+  if (diagnostic.fix && parts_.fixes) {
     ResolvedFix fix{std::move(diagnostic.fix->description), {}};
     for (Edit& edit : diagnostic.fix->edits) {
       const Position start = lines.position(edit.span.begin, finding.location.start);

@@ -60,11 +60,11 @@ class Linter {
                                            const RunFactsSet* run = nullptr) const;
   // The same, handed to `take` in output order a slice of at most `slice` findings at a time (it
   // may move them out): a file's findings are not all held at once, which for a file with a
-  // million of them took over a gigabyte.
+  // million of them took over a gigabyte. `parts`: what of them to make beyond their places.
   using FindingSlices = std::function<void(std::vector<Finding>& slice)>;
   static constexpr std::size_t kFindingSlice = 4096;
   void check(const ParsedFile& file, const RunFactsSet* run, const FindingSlices& take,
-             std::size_t slice = kFindingSlice) const;
+             std::size_t slice = kFindingSlice, FindingParts parts = {}) const;
   // A run of one file: both passes.
   [[nodiscard]] std::vector<Finding> lint(const ParsedFile& file) const;
   // The raw diagnostics of one file, for the fixer and tests that look at byte spans.

@@ -157,7 +157,8 @@ unsigned threads_for(const std::vector<LintGroup>& groups, unsigned jobs) {
 }
 
 RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
-             const PrepareFile& prepare, const EmitFile& emit, std::uintmax_t kept_run_bytes) {
+             const PrepareFile& prepare, const EmitFile& emit, std::uintmax_t kept_run_bytes,
+             FindingParts parts) {
   // Each group is sorted by path, so a stable sort merges them into output order.
   std::vector<Task> tasks;
   for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -227,14 +228,17 @@ RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
               std::make_unique<ParsedFile>(task.input->path, std::move(*bytes), linter.glossary());
         }
         FileOutput& output = passes[i].output;
-        linter.check(*parsed, &facts[task.group], [&](std::vector<Finding>& slice) {
-          prepare(task.group, slice, output);
-          // With one thread, this file is the next in output order.
-          if (streams) {
-            emit(output);
-            output = {};
-          }
-        });
+        linter.check(
+            *parsed, &facts[task.group],
+            [&](std::vector<Finding>& slice) {
+              prepare(task.group, slice, output);
+              // With one thread, this file is the next in output order.
+              if (streams) {
+                emit(output);
+                output = {};
+              }
+            },
+            Linter::kFindingSlice, parts);
       },
       [&](std::size_t i) {
         if (skip[i] != 0) return;

@@ -69,9 +69,10 @@ inline constexpr std::uintmax_t kKeptRunBytes = std::uintmax_t{16} << 20U;
 // files; with one, it checks them on the calling thread.
 unsigned threads_for(const std::vector<LintGroup>& groups, unsigned jobs);
 
+// `parts`: what of the findings to make beyond their places (see FindingParts).
 RunStats run(const std::vector<LintGroup>& groups, unsigned jobs, RunMode mode,
              const PrepareFile& prepare, const EmitFile& emit,
-             std::uintmax_t kept_run_bytes = kKeptRunBytes);
+             std::uintmax_t kept_run_bytes = kKeptRunBytes, FindingParts parts = {});
 
 // A run of one group, every finding kept.
 RunResult run(const Linter& linter, const std::vector<Input>& inputs, unsigned jobs,

@@ -12,6 +12,9 @@ namespace bilint {
 class GccReporter final : public Reporter {
  public:
   explicit GccReporter(ReportOptions options);
+  [[nodiscard]] FindingParts parts() const override {
+    return {.fixes = false, .fingerprints = false};
+  }
   using Reporter::render;
   void render(const std::vector<Finding>& findings, std::string& out) const override;
   void finish(const RunStats& stats, const ReportSink& sink) override;

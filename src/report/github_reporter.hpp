@@ -9,6 +9,9 @@ namespace bilint {
 class GithubReporter final : public Reporter {
  public:
   explicit GithubReporter(ReportOptions options) : options_(options) {}
+  [[nodiscard]] FindingParts parts() const override {
+    return {.fixes = false, .fingerprints = false};
+  }
   using Reporter::render;
   void render(const std::vector<Finding>& findings, std::string& out) const override;
   void finish(const RunStats& stats, const ReportSink& sink) override;

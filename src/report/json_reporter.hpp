@@ -9,6 +9,9 @@ namespace bilint {
 class JsonReporter final : public Reporter {
  public:
   explicit JsonReporter(ReportOptions options) : options_(options) {}
+  [[nodiscard]] FindingParts parts() const override {
+    return {.fixes = true, .fingerprints = false};
+  }
   using Reporter::render;
   void render(const std::vector<Finding>& findings, std::string& out) const override;
   void add(std::string_view rendered, const ReportSink& sink) override;

@@ -34,6 +34,8 @@ using ReportSink = std::function<void(std::string_view)>;
 class Reporter {
  public:
   virtual ~Reporter() = default;
+  // What of the findings this format writes, for the run to leave out the rest.
+  [[nodiscard]] virtual FindingParts parts() const { return {}; }
   // One file's findings in this format. Called on the worker threads as files are checked, in any
   // order, so it changes nothing but atomic tallies (and reads what add() learned only atomically).
   // The text is appended to `out`, which holds what render() made of the file's earlier findings,
