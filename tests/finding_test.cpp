@@ -25,6 +25,29 @@ std::uint64_t expected(std::string_view rule, std::uint64_t content, int occurre
   return fnv1a(std::to_string(occurrence), hash);
 }
 
+// A message is its text, whether the finding owns it or shares an interned one: the same text
+// compares and orders alike either way, and an interned text is one copy however often it is used
+// (or interned again), which outlives the messages that name it.
+TEST(Message, OwnedAndInternedTextsAreTheSameText) {
+  const Message owned = std::string("no space between Chinese and Latin text");
+  Message shared;
+  {
+    const std::string made = "no space between Chinese and Latin text";
+    shared = Message::interned(made);
+  }
+  EXPECT_EQ(shared.view(), "no space between Chinese and Latin text");
+  EXPECT_EQ(owned, shared);
+  EXPECT_FALSE(owned < shared || shared < owned);
+  EXPECT_LT(Message("a space"), shared);
+  const Message again = Message::interned(owned);
+  EXPECT_EQ(again.view().data(), shared.view().data());
+  EXPECT_NE(owned.view().data(), shared.view().data());
+  const Message moved = Message(shared);
+  EXPECT_EQ(moved.view().data(), shared.view().data());
+  EXPECT_EQ(Message("short").view(), "short");
+  EXPECT_TRUE(Message().view().empty());
+}
+
 // Findings alike are numbered in output order; other rules and other contents count apart, and so
 // does each file (each file's findings are fingerprinted on their own).
 TEST(Finding, FingerprintsNumberFindingsAlikeWithinAFile) {

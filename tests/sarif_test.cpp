@@ -299,8 +299,10 @@ TEST(Sarif, KeepsTheLogWithinGitHubsGzippedSize) {
     f.rule_id = intern_rule_id("format/tab");
     f.location.path = "a.md";
     f.location.start.line = f.location.end.line = line;
+    std::string message;
     for (int k = 0; k < kMessageLength; ++k)
-      f.message += letters[random() % letters.size()];
+      message += letters[random() % letters.size()];
+    f.message = std::move(message);
     findings.push_back(std::move(f));
   }
   SarifWriter writer(ReportOptions{});

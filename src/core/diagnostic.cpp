@@ -1,6 +1,7 @@
 #include "core/diagnostic.hpp"
 
 #include <mutex>
+#include <ostream>
 #include <set>
 
 namespace bilint {
@@ -37,6 +38,14 @@ std::string_view intern_rule_id(std::string_view id) {
 
 std::string_view intern_path(std::string_view path) {
   return intern(path);
+}
+
+std::string_view Message::intern_message(std::string_view text) {
+  return intern(text);
+}
+
+std::ostream& operator<<(std::ostream& out, const Message& message) {
+  return out << message.view();
 }
 
 std::optional<Severity> parse_severity(std::string_view text) {

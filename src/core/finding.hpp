@@ -29,7 +29,7 @@ struct Finding {
   std::string_view rule_id;  // interned (intern_rule_id)
   Severity severity = Severity::warning;
   Location location;
-  std::string message;
+  Message message;
   // The line of location.start as reporters show it (at most a window of it around the finding,
   // for very long lines): the bytes of the file from excerpt_start on. It lies in excerpt_text, a
   // copy of the line that the findings of the line share (of the window alone, for a line too long

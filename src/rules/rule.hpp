@@ -94,7 +94,7 @@ class RuleContext {
 // case).
 struct Report {
   Span span;
-  std::string message;
+  Message message;
   std::optional<Fix> fix;
   std::vector<RelatedSpan> related;
   std::optional<Severity> severity;
@@ -104,9 +104,7 @@ class DiagnosticSink {
  public:
   virtual ~DiagnosticSink() = default;
   virtual void report(Report report) = 0;
-  void report(Span span, std::string message) {
-    report(Report{span, std::move(message), {}, {}, {}});
-  }
+  void report(Span span, Message message) { report(Report{span, std::move(message), {}, {}, {}}); }
 };
 
 // Facts one file gives a rule that compares files (arXiv ids, term renderings), from the first

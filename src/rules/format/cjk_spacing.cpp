@@ -110,14 +110,15 @@ class CjkSpacingRule final : public EntryRule {
 
  private:
   // The finding's message where the entry should have no space, and where it should have one.
-  static std::array<std::string, 2> messages(bool consistent) {
+  static std::array<Message, 2> messages(bool consistent) {
     const std::string_view unlike = consistent ? ", unlike the rest of the entry" : "";
-    return {fmt::format("a space between Chinese and Latin text{}", unlike),
-            fmt::format("no space between Chinese and Latin text{}", unlike)};
+    return {Message::interned(fmt::format("a space between Chinese and Latin text{}", unlike)),
+            Message::interned(fmt::format("no space between Chinese and Latin text{}", unlike))};
   }
 
   std::string policy_ = "require";
-  std::array<std::string, 2> messages_ = messages(false);  // made once, copied for each finding
+  // Interned once: each finding holds a view of its message, not a copy.
+  std::array<Message, 2> messages_ = messages(false);
 };
 
 }  // namespace bilint

@@ -124,10 +124,12 @@ class TermInconsistentRule final : public Rule {
       const std::size_t count = run->by_term.at(&term).find(form)->second.count;
       Report report;
       report.span = span;
-      report.message = fmt::format("'{}' is written {} in this run and '{}' {}, for the same term",
-                                   form, times(count), major_form, times(major.count));
+      std::string message =
+          fmt::format("'{}' is written {} in this run and '{}' {}, for the same term", form,
+                      times(count), major_form, times(major.count));
       if (!term.preferred.empty())
-        report.message += fmt::format(" (the glossary prefers '{}')", term.preferred);
+        message += fmt::format(" (the glossary prefers '{}')", term.preferred);
+      report.message = std::move(message);
       report.related.push_back({{}, fmt::format("'{}' is used here", major_form), major.first});
       sink.report(std::move(report));
     });
