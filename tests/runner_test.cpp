@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -172,6 +173,36 @@ TEST(Runner, FindingsLeaveOutWhatTheReportDoesNotShow) {
       EXPECT_EQ(some[i].fingerprint, parts.fingerprints ? all[i].fingerprint : 0) << i;
       EXPECT_EQ(some[i].content_hash, parts.fingerprints ? all[i].content_hash : 0) << i;
     }
+  }
+}
+
+// A finding's excerpt is marked plain, for reporters to show it without reading it through, only
+// where its line holds no tab, other control character (DEL included) or invalid UTF-8, in any of
+// its bytes, sixteen at a time or after them.
+TEST(Runner, ExcerptsArePlainOnlyWithoutControlCharactersOrInvalidBytes) {
+  const std::string padding =
+      "模型甲乙丙丁戊己庚辛";  // 30 bytes: the bytes after it are in a later block
+  const std::vector<std::pair<std::string, bool>> lines = {
+      {"模型A，一段正文。", true},
+      {padding + "模型A，一段正文。", true},
+      {"模型A，\t一段正文。", false},
+      {padding + padding + "模型A，一段\x7f正文。", false},
+      {padding + "模型A，一段\x01正文", false},
+      {"模型A，一段正文\xff。", false},
+      {padding + padding + padding + "模型A，一段正文\xe6\x96。", false},
+  };
+  std::string text = "## Title\n[标题](https://arxiv.org/abs/2401.00001)\n\n";
+  for (const auto& [line, plain] : lines)
+    text += line + "\n\n";
+  const ParsedFile file = every_rule().parse("a.md", text);
+  std::map<std::size_t, bool> plain_by_line;
+  for (const Finding& f : every_rule().check(file))
+    if (f.rule_id == "format/cjk-spacing") plain_by_line[f.location.start.line] = f.excerpt_plain;
+  ASSERT_EQ(plain_by_line.size(), lines.size());
+  std::size_t k = 0;
+  for (const auto& [line, plain] : plain_by_line) {
+    EXPECT_EQ(plain, lines[k].second) << "line " << line;
+    ++k;
   }
 }
 

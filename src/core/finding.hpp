@@ -37,6 +37,9 @@ struct Finding {
   std::string_view excerpt;
   std::size_t excerpt_start = 0;
   std::shared_ptr<const std::string> excerpt_text;  // keeps `excerpt` alive
+  // Known to hold no tab, other control character or invalid UTF-8, so that it is shown as it is
+  // (false: not known, reporters look).
+  bool excerpt_plain = false;
   std::optional<ResolvedFix> fix;
   std::vector<RelatedLocation> related;
   // What identifies the finding apart from its position: a hash of the entry it is in (arXiv id, or

@@ -65,7 +65,7 @@ class CaretRenderer {
     if (line == nullptr || line != line_) {
       line_ = line;
       const std::string_view text = line != nullptr ? std::string_view(*line) : excerpt;
-      line_as_is_ = next_shown_otherwise(text, 0) == text.size();
+      line_as_is_ = finding.excerpt_plain || next_shown_otherwise(text, 0) == text.size();
     }
     if (excerpt.data() != excerpt_.data() || excerpt.size() != excerpt_.size()) {
       excerpt_ = excerpt;
