@@ -52,6 +52,28 @@ TEST(Utf8, CommonThreeByteCharactersAreValidAndDecodeAlike) {
 
 // wide_ideograph_at and plain_run pass over U+4E00..U+9FFF without decoding them: exactly those
 // code points, for every lead byte and pair of following bytes, alone or in a block of sixteen.
+// has_control finds any one byte that ascii::is_control calls a control, wherever it lies in the
+// blocks of sixteen or after them, and nothing in text without one (bytes from 0x80 up included).
+TEST(Unicode, HasControlFindsEveryControlByteAnywhere) {
+  const std::string plain = "模型A b~" + std::string("\x80\xff", 2) + "模型 0123456789abcdefghij";
+  ASSERT_GT(plain.size(), 32U);
+  EXPECT_FALSE(unicode::has_control(plain));
+  EXPECT_FALSE(unicode::has_control(""));
+  for (unsigned b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    if (!ascii::is_control(c)) continue;
+    for (std::size_t at = 0; at < plain.size(); ++at) {
+      std::string text = plain;
+      text[at] = c;
+      ASSERT_TRUE(unicode::has_control(text)) << "byte " << b << " at " << at;
+    }
+  }
+  EXPECT_EQ(ascii::is_control('\t'), true);
+  EXPECT_EQ(ascii::is_control('\x7f'), true);
+  EXPECT_EQ(ascii::is_control(' '), false);
+  EXPECT_EQ(ascii::is_control('\x80'), false);
+}
+
 TEST(Unicode, WideIdeographsAreExactlyU4E00ToU9FFF) {
   std::size_t accepted = 0;
   for_each_three_bytes(0x80, [&](std::string_view text) {

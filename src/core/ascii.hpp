@@ -26,6 +26,11 @@ constexpr bool is_alnum(char c) {
 constexpr bool is_xdigit(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
+// C0 controls (tab, line breaks and NUL among them) and DEL: what a report does not show as it is.
+constexpr bool is_control(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 || byte == 0x7F;
+}
 constexpr char to_lower(char c) {
   return is_upper(c) ? static_cast<char>(c + ('a' - 'A')) : c;
 }

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "core/ascii.hpp"
 #include "core/byte_blocks.hpp"
 #include "core/mark_index.hpp"
 #include "core/span.hpp"
@@ -86,6 +87,23 @@ inline PlainRun plain_run(std::string_view text, std::size_t at, std::size_t to)
   (void)to;
 #endif
   return run;
+}
+
+// Whether `text` holds an ASCII control character (ascii::is_control), sixteen bytes at a time.
+inline bool has_control(std::string_view text) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  using namespace byte_blocks;
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i b = load(text.data() + i);
+    if (mask(_mm_or_si128(in_range(b, 0, 0x1F), _mm_cmpeq_epi8(b, _mm_set1_epi8(0x7F)))) != 0) {
+      return true;
+    }
+  }
+#endif
+  for (; i < text.size(); ++i)
+    if (ascii::is_control(text[i])) return true;
+  return false;
 }
 
 // Where the ideographs of U+4E00..U+9FFF from `at` end, before `to`: the rules that read a summary

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "core/byte_blocks.hpp"
+#include "core/unicode.hpp"
 #include "core/utf8.hpp"
 #include "engine/suppressions.hpp"
 #include "fix/fixer.hpp"
@@ -101,24 +101,8 @@ bool plain_text(const SourceFile& source, Span span) {
   const std::vector<Span>& invalid = source.encoding().invalid_utf8;
   const auto after = std::lower_bound(invalid.begin(), invalid.end(), span.begin,
                                       [](const Span& s, std::size_t at) { return s.end <= at; });
-  if (after != invalid.end() && after->begin < span.end) return false;
-  const std::string_view text = source.slice(span);
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  using namespace byte_blocks;
-  for (; i + 16 <= text.size(); i += 16) {
-    const __m128i bytes = load(text.data() + i);
-    if (mask(_mm_or_si128(in_range(bytes, 0, 0x1F), _mm_cmpeq_epi8(bytes, _mm_set1_epi8(0x7F)))) !=
-        0) {
-      return false;
-    }
-  }
-#endif
-  for (; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x20 || byte == 0x7F) return false;
-  }
-  return true;
+  return (after == invalid.end() || after->begin >= span.end) &&
+         !unicode::has_control(source.slice(span));
 }
 
 // Long lines (a minified paragraph, a 100 MB single line) are shown as a window around the finding.

@@ -42,10 +42,10 @@ struct FileOutput {
   std::vector<Finding> findings;  // findings kept whole, where they are needed at the end
 };
 
-// Called on a worker thread with one file's findings (resolved, sorted, fingerprinted) a slice at
-// a time, in output order (see Linter::check; none for a file without findings), and the index
-// of its group: adds what it makes of them to `output`, which is empty at the file's first slice.
-// It may take the findings.
+// Called on a worker thread with one file's findings (resolved and sorted, with the FindingParts
+// run() was given) a slice at a time, in output order (see Linter::check; none for a file without
+// findings), and the index of its group: adds what it makes of them to `output`, which is empty at
+// the file's first slice. It may take the findings.
 using PrepareFile =
     std::function<void(std::size_t group, std::vector<Finding>& findings, FileOutput& output)>;
 // Called on the calling thread with each file's output, file after file in path order; with one

@@ -52,8 +52,8 @@ class WordIndex {
   // were added.
   std::vector<Spelling> table_;
   std::size_t longest_ = 0;  // bytes
-  std::size_t widest_gap_ =
-      0;  // the longest run of other bytes than letters and digits in a pattern
+  // The longest run of bytes other than letters and digits inside a pattern.
+  std::size_t widest_gap_ = 0;
   std::size_t key_count_ = 0;
 };
 

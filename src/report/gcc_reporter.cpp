@@ -7,6 +7,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include "core/ascii.hpp"
 #include "core/unicode.hpp"
 #include "core/utf8.hpp"
 
@@ -111,9 +112,14 @@ class CaretRenderer {
   }
 
  private:
-  static bool printable_ascii(char32_t c) { return c >= 0x20 && c < 0x7F; }
+  // A line is shown as it is unless it holds these (the resolver's Finding::excerpt_plain is
+  // judged by the same ascii::is_control and the source's invalid UTF-8).
+  static bool printable_ascii(char32_t c) {
+    return c < 0x80 && !ascii::is_control(static_cast<char>(c));
+  }
   static bool replaced(const utf8::Decoded& d) {
-    return !d.valid || (d.code_point < 0x20 && d.code_point != U'\t') || d.code_point == 0x7F;
+    return !d.valid || (d.code_point < 0x80 && d.code_point != U'\t' &&
+                        ascii::is_control(static_cast<char>(d.code_point)));
   }
   static std::size_t width_at(const utf8::Decoded& d, std::size_t column) {
     if (printable_ascii(d.code_point)) return 1;
