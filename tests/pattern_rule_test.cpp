@@ -170,6 +170,36 @@ TEST(PatternRule, UserRulesRunWithTheBuiltInOnes) {
   EXPECT_EQ(check.out, "1 pattern rule checked, 0 failing examples\n");
 }
 
+// $0 to $9 in a message are what the groups matched (nothing for a group that did not match or is
+// not there); any other $ is itself. A message without groups is kept once for every finding.
+TEST(PatternRule, MessagesNameWhatTheGroupsMatched) {
+  TempDir dir;
+  write_file(dir / "grouped.yaml",
+             "id: pattern/grouped\nsummary: s\nmessage: \"[$1$2] $ $$2 <$3$9> $0 $a $\"\n"
+             "kind: existence\npattern: '(开放)(源码)(的)?'\n"
+             "examples: {match: [开放源码], no-match: [开源]}\n");
+  write_file(dir / "constant.yaml",
+             "id: pattern/constant\nsummary: s\nmessage: \"costs $ and $x\"\n"
+             "kind: existence\npattern: '开放'\nexamples: {match: [开放], no-match: [开源]}\n");
+  write_file(dir / "d.md",
+             "## A\n[甲](https://arxiv.org/abs/2409.00001)\n\n开放源码。开放源码的。\n");
+  const CommandResult r = testing::bilint(
+      "check --rules grouped.yaml --rules constant.yaml --select pattern/grouped,pattern/constant "
+      "d.md",
+      dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  std::string messages;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);)
+    if (line.starts_with("d.md:")) messages += line + "\n";
+  EXPECT_EQ(messages,
+            "d.md:4:1: warning: costs $ and $x [pattern/constant]\n"
+            "d.md:4:1: warning: [开放源码] $ $源码 <> 开放源码 $a $ [pattern/grouped]\n"
+            "d.md:4:6: warning: costs $ and $x [pattern/constant]\n"
+            "d.md:4:6: warning: [开放源码] $ $源码 <的> 开放源码的 $a $ [pattern/grouped]\n")
+      << r.out << r.err;
+}
+
 // A one-rule file of kind existence: the smallest valid rule around `pattern`.
 std::string existence_rule(std::string_view name, std::string_view pattern, std::string_view match,
                            std::string_view no_match) {
