@@ -58,9 +58,15 @@ class RepeatedPunctRule final : public EntryRule {
         end += d.length;
         ++count;
       }
-      const bool after_chinese =
-          i > run.begin && classify(utf8::decode_before(text, i).code_point) == CharClass::han;
-      if ((mark == "。" && count >= 3) || (mark == "." && count == 3 && after_chinese)) {
+      // Every report is of a mark repeated; a digest's marks mostly stand alone.
+      if (count == 1) {
+        i = end;
+        continue;
+      }
+      const auto after_chinese = [&] {
+        return i > run.begin && classify(utf8::decode_before(text, i).code_point) == CharClass::han;
+      };
+      if ((mark == "。" && count >= 3) || (mark == "." && count == 3 && after_chinese())) {
         sink.report(Report{
             {i, end},
             fmt::format("'{}' for an ellipsis; Chinese writes '……'", text.substr(i, end - i)),
