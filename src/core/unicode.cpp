@@ -1,5 +1,7 @@
 #include "core/unicode.hpp"
 
+#include <cstdint>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -32,6 +34,16 @@ bool is_han(char32_t cp) {
   // CJK Unified Ideographs and Extension A, fully assigned and all Han since Unicode 14: most of a
   // digest's text, answered without ICU's script lookup (10% of a run's time before).
   if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) return true;
+  // Chinese punctuation, which the typography rules ask about beside every mark: the full-width
+  // forms (，：；！？（）) hold no Han, and of the CJK symbols and punctuation (。、「」) only the
+  // iteration and number marks 々 〇 〡-〩 〸-〻 are Han.
+  if (cp >= 0xFF00 && cp <= 0xFFEF) return false;
+  if (cp >= 0x3000 && cp <= 0x303F) {
+    constexpr std::uint64_t kHanSymbols = (std::uint64_t{1} << 0x05) | (std::uint64_t{1} << 0x07) |
+                                          (std::uint64_t{0x1FF} << 0x21) |
+                                          (std::uint64_t{0xF} << 0x38);
+    return (kHanSymbols >> (cp - 0x3000) & 1) != 0;
+  }
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(cp), &status) == USCRIPT_HAN && U_SUCCESS(status);
 }

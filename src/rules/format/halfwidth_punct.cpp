@@ -132,28 +132,33 @@ class HalfwidthPunctRule final : public EntryRule {
         i += d.length;
         continue;
       }
-      const char32_t prev = before(text, run, i);
-      const char32_t next = after(text, run, i + d.length);
-      // Between Chinese characters; or, except '.', right after one: "代码: https://…" and
-      // "模型, 数据" are Chinese sentences too. A '.' may be a decimal point or an abbreviation.
-      const bool after_han = classify(prev) == CharClass::han && i > run.begin &&
-                             classify(utf8::decode_before(text, i).code_point) == CharClass::han;
-      const bool chinese_mark = classify(prev) == CharClass::han &&
-                                (classify(next) == CharClass::han || (after_han && text[i] != '.'));
-      if (!wide.empty() && chinese_mark) {
-        // Take the spaces around the mark with it: "模型 , 然后" -> "模型，然后".
-        Span span{i, i + 1};
-        if (span.begin > run.begin && text[span.begin - 1] == ' ') --span.begin;
-        if (span.end < run.end && text[span.end] == ' ') ++span.end;
-        sink.report(Report{
-            {i, i + 1},
-            fmt::format("ASCII '{}' between Chinese characters; Chinese uses '{}'", text[i], wide),
-            Fix{fmt::format("use '{}'", wide), {Edit{span, std::string(wide)}}},
-            {},
-            {}});
+      // Each report needs its mark's neighbours to be of a kind, the one before first: they are
+      // read no further than that decides (a digest has a full-width mark after nearly every
+      // clause, after Chinese).
+      const CharClass prev = classify(before(text, run, i));
+      if (!wide.empty() && prev == CharClass::han) {
+        // Between Chinese characters; or, except '.', right after one: "代码: https://…" and
+        // "模型, 数据" are Chinese sentences too. A '.' may be a decimal point or an abbreviation.
+        const bool chinese_mark =
+            classify(after(text, run, i + d.length)) == CharClass::han ||
+            (text[i] != '.' && i > run.begin &&
+             classify(utf8::decode_before(text, i).code_point) == CharClass::han);
+        if (chinese_mark) {
+          // Take the spaces around the mark with it: "模型 , 然后" -> "模型，然后".
+          Span span{i, i + 1};
+          if (span.begin > run.begin && text[span.begin - 1] == ' ') --span.begin;
+          if (span.end < run.end && text[span.end] == ' ') ++span.end;
+          sink.report(Report{{i, i + 1},
+                             fmt::format("ASCII '{}' between Chinese characters; Chinese uses '{}'",
+                                         text[i], wide),
+                             Fix{fmt::format("use '{}'", wide), {Edit{span, std::string(wide)}}},
+                             {},
+                             {}});
+        }
       }
-      if (!narrow.empty() && classify(prev) == CharClass::latin &&
-          classify(next) == CharClass::latin && !in_chinese_clause(text, run, i, d.length)) {
+      if (!narrow.empty() && prev == CharClass::latin &&
+          classify(after(text, run, i + d.length)) == CharClass::latin &&
+          !in_chinese_clause(text, run, i, d.length)) {
         const bool spaced_after = i + d.length < run.end && text[i + d.length] == ' ';
         sink.report(
             Report{{i, i + d.length},
