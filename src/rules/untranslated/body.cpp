@@ -61,23 +61,27 @@ class UntranslatedBodyRule final : public EntryRule {
         i = unicode::ideographs_end(text, i + 3, run.end);
         continue;
       }
-      const utf8::Decoded d = utf8::decode(text, i);
-      const char32_t cp = d.code_point;
-      // Quoted English is a name or a citation; English in parentheses glosses an abbreviation
-      // (DSRL（diffusion steering via reinforcement learning）).
-      if (cp == U'“' || cp == U'「' || cp == U'《' || cp == U'（' || cp == '(') ++quote_depth;
-      if ((cp == U'”' || cp == U'」' || cp == U'》' || cp == U'）' || cp == ')') &&
-          quote_depth > 0) {
-        --quote_depth;
-      }
-      if (classify(cp) == CharClass::han || cp == U'。' || cp == U'，' || cp == U'；' ||
-          cp == U'“' || cp == U'”') {
-        flush();
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte >= 0x80) {
+        const utf8::Decoded d = utf8::decode(text, i);
+        const char32_t cp = d.code_point;
+        // Quoted English is a name or a citation; English in parentheses glosses an abbreviation
+        // (DSRL（diffusion steering via reinforcement learning）).
+        if (cp == U'“' || cp == U'「' || cp == U'《' || cp == U'（') ++quote_depth;
+        if ((cp == U'”' || cp == U'」' || cp == U'》' || cp == U'）') && quote_depth > 0) {
+          --quote_depth;
+        }
+        if (classify(cp) == CharClass::han || cp == U'。' || cp == U'，' || cp == U'；' ||
+            cp == U'“' || cp == U'”') {
+          flush();
+        }
         i += d.length;
         continue;
       }
-      if (cp >= 0x80 || !ascii::is_alpha(static_cast<char>(cp))) {
-        i += d.length;
+      if (byte == '(') ++quote_depth;
+      if (byte == ')' && quote_depth > 0) --quote_depth;
+      if (!ascii::is_alpha(static_cast<char>(byte))) {
+        ++i;
         continue;
       }
       std::size_t end = i;
