@@ -84,6 +84,14 @@ bool looks_like_name(std::string_view word) {
          std::any_of(word.begin(), word.end(), [](char c) { return ascii::is_upper(c); });
 }
 
+bool may_hold_name(std::string_view word) {
+  // looks_like_name is true only for a word with a digit or a capital after its first character,
+  // and each of the word's parts has these only where the word has them.
+  return std::any_of(word.begin(), word.end(), [](char c) { return ascii::is_digit(c); }) ||
+         (word.size() > 1 &&
+          std::any_of(word.begin() + 1, word.end(), [](char c) { return ascii::is_upper(c); }));
+}
+
 bool is_function_word(std::string_view word) {
   static constexpr std::array<std::string_view, 40> kWords = {
       "a",    "an",   "the",  "of",   "for",  "to",    "in",      "on",     "at",   "by",

@@ -118,6 +118,7 @@ class NameDroppedRule final : public EntryRule {
     for (const TitleWord& w : words) {
       if (!names.empty() && names.front().begin <= w.span.begin && w.span.end <= names.front().end)
         continue;
+      if (!may_hold_name(w.text)) continue;
       title_words_split(text, w, parts);
       for (const TitleWord& part : parts) {
         if (part.text.size() < 4 || !looks_like_name(part.text) || is_number_like(part.text) ||
