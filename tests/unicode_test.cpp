@@ -238,6 +238,28 @@ TEST(Unicode, CertainlyNfcOnlyWhereIcuAgrees) {
   EXPECT_GT(certain, 5000);
 }
 
+// A line of one character is certainly NFC exactly where the character begins no mark or ICU calls
+// it inert, for every code point of the BMP: the table of inert marks certainly_nfc keeps agrees
+// with ICU (U+2000 and U+2001 decompose, U+302A..U+302F are combining marks).
+TEST(Unicode, CertainlyNfcOfOneCharacterIsIcusInertness) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  std::size_t inert = 0;
+  for (char32_t cp = 1; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string line;
+    utf8::append(line, cp);
+    const MarkIndex marks(line);
+    const bool expected = !MarkIndex::marks(static_cast<unsigned char>(line[0])) ||
+                          nfc->isInert(static_cast<UChar32>(cp)) != 0;
+    ASSERT_EQ(unicode::certainly_nfc(line, {0, line.size()}, marks), expected)
+        << std::hex << static_cast<std::uint32_t>(cp);
+    inert += expected ? 1 : 0;
+  }
+  EXPECT_GT(inert, 50'000U);
+}
+
 // ideographs_end, sixteen bytes at a time, stops where asking wide_ideograph_at of each character
 // stops: at whatever is not an ideograph of U+4E00..U+9FFF (U+4000..U+4DFF, U+A000, an
 // ideograph cut short, a stray continuation byte) and at the limit, from every character boundary.
