@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/natural_merge_sort.hpp"
 #include "core/unicode.hpp"
 #include "core/utf8.hpp"
 #include "engine/suppressions.hpp"
@@ -289,8 +290,7 @@ void Linter::check(const ParsedFile& file, const RunFactsSet* run, const Finding
     const Diagnostic& d = diagnostics[i];
     return std::tie(d.span.begin, d.span.end, d.rule_id, d.message);
   };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+  natural_merge_sort(order, [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
   FindingResolver resolver(source, file.document(), parts);
   FingerprintCounter fingerprints(parts.fingerprints ? order.size() : 0);
   std::vector<Finding> findings;
