@@ -277,7 +277,7 @@ std::vector<Finding> Linter::check(const ParsedFile& file, const RunFactsSet* ru
 
 void Linter::check(const ParsedFile& file, const RunFactsSet* run, const FindingSlices& take,
                    std::size_t slice, FindingParts parts) const {
-  const RuleContext context(file, today_, run != nullptr ? &run->index : nullptr);
+  const RuleContext context(file, today_, run != nullptr ? &run->index : nullptr, parts.fixes);
   const SourceFile& source = file.source();
   std::vector<Diagnostic> diagnostics = run_rules(context);
   apply_suppressions(context, diagnostics, true);

@@ -99,12 +99,12 @@ class CjkSpacingRule final : public EntryRule {
     }
     for (const Boundary& b : boundaries) {
       if (b.spaced() == want_space) continue;
-      sink.report(Report{b.around,
-                         messages_[want_space ? 1 : 0],
-                         Fix{want_space ? "insert a space" : "remove the space",
-                             {Edit{b.gap, want_space ? " " : ""}}},
-                         {},
-                         {}});
+      Report report{b.around, messages_[want_space ? 1 : 0], {}, {}, {}};
+      if (context.wants_fixes()) {
+        report.fix = Fix{want_space ? "insert a space" : "remove the space",
+                         {Edit{b.gap, want_space ? " " : ""}}};
+      }
+      sink.report(std::move(report));
     }
   }
 
