@@ -228,10 +228,13 @@ void GccReporter::render(const std::vector<Finding>& findings, std::string& out)
   // About 500 bytes a finding with its source and caret lines; reserved, so the text of a file
   // with many findings is not copied as it grows.
   out.reserve(out.size() + findings.size() * 512);
-  const auto styled = [&out](const StyleMarks& marks, std::string_view text) {
-    out += marks.open;
+  // Without colour the marks are empty, and appending them still cost a call each, eight a
+  // finding.
+  const bool color = options_.color;
+  const auto styled = [&out, color](const StyleMarks& marks, std::string_view text) {
+    if (color) out += marks.open;
     out += text;
-    out += marks.close;
+    if (color) out += marks.close;
   };
   const auto number = [&out](std::size_t n, std::size_t width = 0) {
     const fmt::format_int digits(n);
@@ -239,14 +242,14 @@ void GccReporter::render(const std::vector<Finding>& findings, std::string& out)
     out.append(digits.data(), digits.size());
   };
   const auto place = [&](const Location& at) {
-    out += bold_.open;
+    if (color) out += bold_.open;
     out += at.path;
     out += ':';
     number(at.start.line);
     out += ':';
     number(at.start.column(options_.column_unit));
     out += ':';
-    out += bold_.close;
+    if (color) out += bold_.close;
     out += ' ';
   };
   std::array<std::size_t, 3> counts{};
