@@ -149,6 +149,49 @@ TEST(DigestParser, HashInsideFenceIsNotAHeading) {
 namespace bilint {
 namespace {
 
+// protected_in() searches one page of the file's protected spans: it finds what a scan of them all
+// finds, for blocks on every page, across page boundaries, at a page's first byte and past the
+// last span, in a file of many pages with code, URLs, links and math throughout.
+TEST(DigestParser, ProtectedInFindsWhatAScanOfEverySpanFinds) {
+  std::string text;
+  for (int n = 0; n < 300; ++n) {
+    text += "## Title " + std::to_string(n) +
+            " with `code`\n[标题 $x$](https://arxiv.org/abs/2401." + std::to_string(10000 + n) +
+            ")\n\n摘要 `a` 与 https://example.com/" + std::to_string(n) + " 以及 $y^" +
+            std::to_string(n % 7) + "$ 和 [链接](https://e.org)。\n\n";
+  }
+  const Parsed p(text);
+  const Document& doc = p.doc;
+  ASSERT_GT(text.size() >> Document::kPageBits, 10U);
+  ASSERT_GT(doc.protected_spans.size(), 1000U);
+  const auto scan = [&](Span block) {
+    std::vector<Span> out;
+    for (const Span& s : doc.protected_spans)
+      if (s.begin >= block.begin && s.begin < block.end) out.push_back(s);
+    return out;
+  };
+  std::vector<Span> blocks;
+  for (const Entry& e : doc.entries) {
+    blocks.push_back(e.english_title);
+    if (e.link) blocks.push_back(e.link->text);
+    blocks.insert(blocks.end(), e.summary.begin(), e.summary.end());
+    blocks.push_back(e.extent);
+  }
+  for (std::size_t at = 0; at <= text.size(); at += 997)
+    blocks.push_back({at, std::min(text.size(), at + 3000)});
+  for (std::size_t page = 0; page <= (text.size() >> Document::kPageBits) + 1; ++page) {
+    const std::size_t at = page << Document::kPageBits;
+    blocks.push_back({at, at + 1});
+    if (at > 0) blocks.push_back({at - 1, at + 1});
+  }
+  blocks.push_back({0, text.size()});
+  for (const Span& block : blocks) {
+    const std::span<const Span> found = doc.protected_in(block);
+    EXPECT_EQ(std::vector<Span>(found.begin(), found.end()), scan(block))
+        << block.begin << ".." << block.end;
+  }
+}
+
 // Every real digest in ../shared parses into one entry per "## " line, each with a closed link line
 // to an arXiv abstract, and no stray text.
 TEST(DigestParser, SharedDigestsParseCompletely) {

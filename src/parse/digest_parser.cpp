@@ -265,6 +265,16 @@ Document parse_digest(const SourceFile& source) {
             [](const Span& a, const Span& b) {
               return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
             });
+  const std::size_t pages = (text.size() >> Document::kPageBits) + 2;
+  doc.protected_by_page.reserve(pages);
+  std::size_t next = 0;
+  for (std::size_t page = 0; page < pages; ++page) {
+    while (next < doc.protected_spans.size() &&
+           doc.protected_spans[next].begin < (page << Document::kPageBits)) {
+      ++next;
+    }
+    doc.protected_by_page.push_back(static_cast<std::uint32_t>(next));
+  }
   return doc;
 }
 
@@ -291,7 +301,13 @@ bool Document::in_code_block(std::size_t offset) const {
 }
 
 std::span<const Span> Document::protected_in(Span block) const {
-  const auto first = std::lower_bound(protected_spans.begin(), protected_spans.end(), block.begin,
+  auto low = protected_spans.begin();
+  auto high = protected_spans.end();
+  if (const std::size_t page = block.begin >> kPageBits; page + 1 < protected_by_page.size()) {
+    low += protected_by_page[page];
+    high = protected_spans.begin() + protected_by_page[page + 1];
+  }
+  const auto first = std::lower_bound(low, high, block.begin,
                                       [](const Span& s, std::size_t at) { return s.begin < at; });
   auto last = first;
   while (last != protected_spans.end() && last->begin < block.end)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <vector>
@@ -53,6 +54,12 @@ struct Document {
   [[nodiscard]] std::span<const Span> protected_in(Span block) const;
   // Those of the whole file (see protected_in), sorted by start and end.
   std::vector<Span> protected_spans;
+  // protected_by_page[p]: the index of the first of protected_spans that begins at or after byte
+  // p << kPageBits, so that protected_in() searches one page's spans rather than the file's: every
+  // rule asks it of every block, 290,000 times on the bench corpus, where a search through a file's
+  // tens of thousands took 2% of a run. Empty: search them all.
+  static constexpr unsigned kPageBits = 12;
+  std::vector<std::uint32_t> protected_by_page;
 };
 
 }  // namespace bilint
