@@ -87,9 +87,10 @@ bool looks_like_name(std::string_view word) {
 bool may_hold_name(std::string_view word) {
   // looks_like_name is true only for a word with a digit or a capital after its first character,
   // and each of the word's parts has these only where the word has them.
-  return std::any_of(word.begin(), word.end(), [](char c) { return ascii::is_digit(c); }) ||
-         (word.size() > 1 &&
-          std::any_of(word.begin() + 1, word.end(), [](char c) { return ascii::is_upper(c); }));
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if (ascii::is_digit(word[k]) || (k > 0 && ascii::is_upper(word[k]))) return true;
+  }
+  return false;
 }
 
 bool is_function_word(std::string_view word) {
