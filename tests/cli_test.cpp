@@ -2,8 +2,10 @@
 // codes.
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -150,6 +152,45 @@ TEST(Cli, OutputIsIdenticalWhateverTheJobCount) {
   EXPECT_EQ(one.out, four.out);
   EXPECT_EQ(one.out, all.out);
   EXPECT_EQ(one.exit_code, four.exit_code);
+}
+
+// Papers listed again are found among thousands of others, across files, each pointing at the
+// first entry of its paper: enough papers that the run's table of them grows several times.
+TEST(Cli, DuplicatePapersAreFoundAmongThousands) {
+  TempDir dir;
+  const auto entries = [](int from, int to) {
+    std::string text;
+    for (int n = from; n < to; ++n) {
+      text += fmt::format(
+          "## Paper {}\n[论文 {}](https://arxiv.org/abs/2401.{:05})\n\n我们提出。\n\n", n, n, n);
+    }
+    return text;
+  };
+  write_file(dir / "a.md", entries(0, 2000));
+  // 300 of a.md's papers again, after 1,000 of its own.
+  write_file(dir / "b.md", entries(2000, 3000) + entries(100, 400));
+  // 10 of b.md's own and 5 of a.md's, twice each.
+  write_file(dir / "c.md",
+             entries(2990, 3000) + entries(0, 5) + entries(2990, 3000) + entries(0, 5));
+  const CommandResult r = bilint("check --select link/duplicate -j 2 a.md b.md c.md", dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  std::size_t findings = 0;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);)
+    findings += line.ends_with("[link/duplicate]") ? 1 : 0;
+  EXPECT_EQ(findings, 300U + 30U);
+  EXPECT_NE(r.out.find("b.md:5002:10: warning: arXiv 2401.00100 is already an entry at a.md:502 "
+                       "[link/duplicate]"),
+            std::string::npos)
+      << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find("c.md:122:11: warning: arXiv 2401.02999 is already an entry at b.md:4997 "
+                       "[link/duplicate]"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("c.md:147:8: warning: arXiv 2401.00004 is already an entry at a.md:22 "
+                       "[link/duplicate]"),
+            std::string::npos);
+  EXPECT_TRUE(r.out.ends_with("3 files checked: 330 warnings\n"))
+      << r.out.substr(r.out.size() - 200);
 }
 
 // A run streams each file's findings in path order, files of two configurations interleaved, and

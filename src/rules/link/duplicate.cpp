@@ -1,4 +1,10 @@
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <functional>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -14,19 +20,66 @@ struct FileLinks final : FileFacts {
   std::vector<std::pair<std::string, Location>> first;
 };
 
-// Looks ids up by view, so that checking a link copies nothing.
-struct IdHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-};
-
-// The first entry of each paper in the run.
-struct RunLinks final : RunFacts {
-  std::unordered_map<std::string, Location, IdHash, std::equal_to<>> first;
+// The first entry of each paper in the run, by id: the papers in a vector, found through an
+// open-addressing table of their hashes (8 bytes a slot, at most half full), so that looking an id
+// up costs a probe or two and one comparison. In a std::unordered_map of strings each of a run's
+// papers was a node of its own, and a lookup went through the bucket, the node and a division: 4%
+// of a run's time on the bench corpus, whose 17,300 entries each look one up and add one.
+class RunLinks final : public RunFacts {
+ public:
   void add(const FileFacts& file) override {
-    for (const auto& [id, where] : static_cast<const FileLinks&>(file).first)
-      first.emplace(id, where);
+    for (const auto& [id, where] : static_cast<const FileLinks&>(file).first) {
+      const std::size_t hash = std::hash<std::string_view>{}(id);
+      if (find(id, hash) == nullptr) insert(id, hash, where);
+    }
   }
+  [[nodiscard]] const Location* find(std::string_view id) const {
+    return find(id, std::hash<std::string_view>{}(id));
+  }
+
+ private:
+  struct Paper {
+    std::string id;
+    std::size_t hash;
+    Location first;
+  };
+  struct Slot {
+    std::uint32_t tag = 0;    // the hash's high bits, so that most other ids are told apart here
+    std::uint32_t paper = 0;  // index + 1 into papers_; 0: empty
+  };
+  static std::uint32_t tag(std::size_t hash) {
+    return static_cast<std::uint32_t>(static_cast<std::uint64_t>(hash) >> 32);
+  }
+
+  [[nodiscard]] const Location* find(std::string_view id, std::size_t hash) const {
+    if (slots_.empty()) return nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask; slots_[i].paper != 0; i = (i + 1) & mask) {
+      const Paper& paper = papers_[slots_[i].paper - 1];
+      if (slots_[i].tag == tag(hash) && paper.id == id) return &paper.first;
+    }
+    return nullptr;
+  }
+  void insert(std::string_view id, std::size_t hash, const Location& where) {
+    papers_.push_back({std::string(id), hash, where});
+    if (2 * papers_.size() > slots_.size()) {
+      slots_.assign(std::bit_ceil(std::max<std::size_t>(1024, 4 * papers_.size())), Slot{});
+      for (std::size_t p = 0; p < papers_.size(); ++p)
+        place(papers_[p].hash, p);
+    } else {
+      place(hash, papers_.size() - 1);
+    }
+  }
+  void place(std::size_t hash, std::size_t paper) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash & mask;
+    while (slots_[i].paper != 0)
+      i = (i + 1) & mask;
+    slots_[i] = {tag(hash), static_cast<std::uint32_t>(paper + 1)};
+  }
+
+  std::vector<Paper> papers_;  // in the order first seen
+  std::vector<Slot> slots_;    // a power of two
 };
 
 template <typename Visit>
@@ -61,9 +114,9 @@ class DuplicateLinkRule final : public Rule {
     const RunLinks* run = context.run_facts<RunLinks>(*this);
     if (run == nullptr) return;
     for_each_title_link(context, [&](std::string_view id, Span url) {
-      const auto first = run->first.find(id);
-      if (first == run->first.end()) return;
-      const Location& where = first->second;
+      const Location* first = run->find(id);
+      if (first == nullptr) return;
+      const Location& where = *first;
       if (where.path == context.source.path() && where.start.offset == url.begin) return;
       Report report;
       report.span = url;
