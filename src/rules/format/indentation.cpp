@@ -15,7 +15,8 @@ class IndentationRule final : public EntryRule {
     const std::string_view text = context.source.text();
     const LineIndex& lines = context.source.lines();
     const auto check_block = [&](Span block) {
-      for (std::size_t n = lines.line_of(block.begin); n <= lines.line_of(block.end); ++n) {
+      const std::size_t last = lines.line_of(block.end);
+      for (std::size_t n = lines.line_of(block.begin); n <= last; ++n) {
         const Span line = lines.line_span(n);
         std::size_t i = line.begin;
         std::size_t columns = 0;
