@@ -138,12 +138,16 @@ class PatternRule final : public Rule {
     return constant_message_ ? *constant_message_ : Message(expand(m, spec_->message));
   }
 
-  static bool has_groups(std::string_view format) {
-    for (std::size_t at = format.find('$'); at != std::string_view::npos;
+  // Where the next group reference ($0..$9) of `format` begins, at or after `from`, or npos.
+  static std::size_t next_group(std::string_view format, std::size_t from) {
+    for (std::size_t at = format.find('$', from); at != std::string_view::npos;
          at = format.find('$', at + 1)) {
-      if (at + 1 < format.size() && ascii::is_digit(format[at + 1])) return true;
+      if (at + 1 < format.size() && ascii::is_digit(format[at + 1])) return at;
     }
-    return false;
+    return std::string_view::npos;
+  }
+  static bool has_groups(std::string_view format) {
+    return next_group(format, 0) != std::string_view::npos;
   }
 
   // `format` with each $0..$9 replaced by what that group matched (nothing, where it did not).
@@ -151,15 +155,13 @@ class PatternRule final : public Rule {
   static std::string expand(const Match& m, std::string_view format) {
     std::string out;
     std::size_t copied = 0;
-    for (std::size_t at = format.find('$'); at != std::string_view::npos;
-         at = format.find('$', at + 1)) {
-      if (at + 1 >= format.size() || !ascii::is_digit(format[at + 1])) continue;
+    for (std::size_t at = next_group(format, 0); at != std::string_view::npos;
+         at = next_group(format, copied)) {
       out.append(format.substr(copied, at - copied));
       const auto group = static_cast<int>(format[at + 1] - '0');
       if (static_cast<std::size_t>(group) < m.size() && m[group].matched)
         out.append(m[group].first, m[group].second);
       copied = at + 2;
-      ++at;
     }
     out.append(format.substr(copied));
     return out;
