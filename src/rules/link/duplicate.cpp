@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -103,9 +103,9 @@ class DuplicateLinkRule final : public Rule {
 
   std::unique_ptr<FileFacts> gather(const RuleContext& context) const override {
     auto facts = std::make_unique<FileLinks>();
-    std::unordered_map<std::string_view, bool> seen;
+    std::unordered_set<std::string_view> seen;
     for_each_title_link(context, [&](std::string_view id, Span url) {
-      if (seen.emplace(id, true).second) facts->first.emplace_back(id, context.locate(url));
+      if (seen.insert(id).second) facts->first.emplace_back(id, context.locate(url));
     });
     return facts;
   }
