@@ -1,5 +1,6 @@
 #include "rules/pattern_rule.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -102,6 +103,13 @@ class PatternRule final : public Rule {
                                         [](const LiteralOccurrences& l) { return !l.none(); });
     if (possible < (consistency ? 2 : 1)) return;
     for (const Entry& entry : context.document.entries) {
+      // A run is searched only where a literal lies within it, so an entry without one is passed
+      // over whole rather than block by block and run by run: most entries hold none
+      // (pattern/version-space, pattern/error-placeholder).
+      if (std::none_of(literals.begin(), literals.end(),
+                       [&](const LiteralOccurrences& l) { return l.any_within(entry.extent); })) {
+        continue;
+      }
       for_each_scope_block(entry, spec_->scope, [&](Span block) {
         for_each_prose_run(context, block, [&](Span run) {
           if (consistency) {
