@@ -86,7 +86,16 @@ done
 "$build/bench/bilint_bench_terms" "$text" glossary/ai-ml.zh-CN.yaml "${specs[@]}" \
   "glossary/ai-ml.zh-CN.yaml+$work/g100000.yaml" --benchmark_repetitions=3 \
   --benchmark_report_aggregates_only=true 2>/dev/null |
-  awk '/_median/ { for (i = 1; i <= NF; ++i) if ($i ~ /^bytes_per_second=/) print $1, $2, $3, $i }' || true
+  awk '/_median/ {
+    for (i = 1; i <= NF; ++i) if ($i ~ /^bytes_per_second=/) print $1, $2, $3, $i
+    if ($1 ~ /\/g10\.yaml\//) ten = $2
+    if ($1 ~ /^[^+]*\/g100000\.yaml\//) hundred_thousand = $2
+  }
+  END {
+    if (ten > 0 && hundred_thousand > 0)
+      printf "100,000 terms cost %.2f times as much a byte as 10 (the target is at most 2)\n",
+        hundred_thousand / ten
+  }' || true
 
 echo
 echo "== loading a 100,000-term glossary: a whole run on one seed digest, and its peak memory"
