@@ -20,10 +20,9 @@ args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(-j1)
 work=${BILINT_BENCH_DIR:-/tmp/bilint-bench}
 [ -d "$work/many" ] || { echo "bench/compare.sh: $work/many is missing; run bench/run.sh first" >&2; exit 2; }
+# One job, however it is spelt (-j1, -j 1, --jobs 1, --jobs=1), runs pinned to the last core.
 pin=()
-for a in "${args[@]}"; do
-  if [ "$a" = -j1 ]; then pin=(taskset -c "$(($(nproc) - 1))"); fi
-done
+if [[ " ${args[*]} " =~ \ (-j\ ?1|--jobs[=\ ]1)\  ]]; then pin=(taskset -c "$(($(nproc) - 1))"); fi
 
 "$old" check "${args[@]}" "$work/many" >"$work/compare.old" 2>&1 || true
 "$new" check "${args[@]}" "$work/many" >"$work/compare.new" 2>&1 || true
@@ -35,10 +34,8 @@ fi
 : >"$work/compare.times"
 for _ in $(seq "$rounds"); do
   for which in old new; do
-    bin=$old
-    [ "$which" = new ] && bin=$new
     start=$(date +%s%N)
-    "${pin[@]}" "$bin" check "${args[@]}" "$work/many" >/dev/null 2>&1 || true
+    "${pin[@]}" "${!which}" check "${args[@]}" "$work/many" >/dev/null 2>&1 || true
     echo "$which $((($(date +%s%N) - start) / 1000))" >>"$work/compare.times"
   done
 done
